@@ -1,0 +1,47 @@
+# Vigie — `make run` serves the archive, `make test` proves it works.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+export PORT
+
+.PHONY: run test lint install install-dev system-packages clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+
+$(VENV)/.installed: requirements.txt | $(BIN)/python
+	$(BIN)/pip install -q -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/pip install -q -r requirements-dev.txt
+	touch $@ $(VENV)/.installed
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+
+## run: set everything up (virtualenv, database, seed articles, index, admin account) and serve on 127.0.0.1:$(PORT)
+run: install
+	$(BIN)/python manage.py migrate --noinput -v0
+	$(BIN)/python manage.py prepare_archive
+	$(BIN)/python manage.py collectstatic --noinput -v0
+	@echo "Vigie : http://127.0.0.1:$(PORT)/recherche/"
+	exec $(BIN)/gunicorn -c config/gunicorn.conf.py
+
+## test: install what the tests need (Python packages, Debian's chromium) and run them all
+test: install-dev system-packages
+	$(BIN)/ruff check .
+	$(BIN)/python manage.py makemigrations --check --dry-run -v0
+	$(BIN)/pytest
+
+system-packages:
+	@.ci/system-packages
+
+lint: install-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+clean:
+	rm -rf $(VENV) var

@@ -1,0 +1,84 @@
+"""French analysis for Whoosh, used alike to index, to parse queries and to highlight.
+
+Chain: words (apostrophes and inner dots kept) → lowercase → elisions removed
+(l', d', qu', n', s', j'… with ' or ’) → accents folded → French stop words →
+Snowball French stemming.
+
+Accents are folded *before* stemming: Snowball's French rules read accents, so
+stemming first sends "sécurité" to "secur" but "securite" to "securit". Folding
+first gives both sides of the search the same input, so `armee` finds "l'armée"
+and `securite` finds "sécurité".
+"""
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from whoosh.analysis import Filter, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
+from whoosh.lang import stopwords_for_language
+
+ELIDED = ("l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu")
+_ELISION = re.compile(r"^({})['’]".format("|".join(ELIDED)), re.IGNORECASE)
+# A word: letters and digits, with inner apostrophes ("aujourd'hui", "l'armée")
+# and inner dots or commas of numbers ("5.000", "U.S").
+WORD_PATTERN = r"\w+(?:['’.,]\w+)*"
+
+
+def fold(text: str) -> str:
+    """Remove diacritics: "États" → "Etats". Ligatures are spelled out."""
+    text = text.replace("œ", "oe").replace("Œ", "OE").replace("æ", "ae").replace("Æ", "AE")
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+class ElisionFilter(Filter):
+    """Drop the elided article or pronoun: "l'armée" → "armée", "qu’il" → "il".
+    Character offsets move with the text so highlights cover the word only."""
+
+    def __call__(self, tokens):
+        for token in tokens:
+            match = _ELISION.match(token.text)
+            if match and len(token.text) > match.end():
+                token.text = token.text[match.end() :]
+                if hasattr(token, "startchar") and token.startchar is not None:
+                    token.startchar += match.end()
+            token.text = token.text.replace("’", "'")
+            yield token
+
+
+class FoldFilter(Filter):
+    def __call__(self, tokens):
+        for token in tokens:
+            token.text = fold(token.text)
+            yield token
+
+
+@lru_cache(maxsize=1)
+def french_stop_words() -> frozenset[str]:
+    return frozenset(fold(word) for word in stopwords_for_language("fr")) | frozenset(ELIDED)
+
+
+def _front(**stop_options):
+    return (
+        RegexTokenizer(WORD_PATTERN)
+        | LowercaseFilter()
+        | ElisionFilter()
+        | FoldFilter()
+        | StopFilter(stoplist=french_stop_words(), minsize=1, **stop_options)
+    )
+
+
+def french_analyzer():
+    """The analyzer of every French text field."""
+    return _front() | StemFilter(lang="fr", cachesize=50000)
+
+
+def unstemmed_analyzer():
+    """Lowercase, folded, unstemmed words: what prefix and wildcard queries are
+    matched with, after the same normalisation as the indexed words."""
+    return _front()
+
+
+def normalise_term(text: str) -> str:
+    """A query word made comparable to indexed words without stemming it."""
+    return fold(text.lower()).replace("’", "'")

@@ -1,0 +1,246 @@
+"""haystack's Whoosh backend, made French and fit for an archive.
+
+What changes from haystack's WhooshSearchBackend, and why:
+- Schema: every text field is analysed by the French chain (search/analysis.py)
+  instead of the hard-wired English StemmingAnalyzer; exact fields (slugs, years)
+  are sortable columns; stored-only fields hold what a result page shows.
+- Queries: Whoosh syntax (phrases, AND/OR/NOT, +/-, prefix*, fuzzy~, field:)
+  parsed with the French analysis; prefixes are folded but not stemmed.
+- One searcher per process (and thread), refreshed only when the index changed:
+  haystack opens new searchers for every query, which costs more than the query
+  at archive scale (../shared/PERF_NOTES.md).
+- Filters are Whoosh queries passed as `filter`, not extra full searches.
+- Snippets highlight with the French analyzer and escape the article text.
+- Writes go through one writer per batch that waits for the lock.
+"""
+
+import logging
+
+from django.utils.encoding import force_str
+from haystack.backends import BaseEngine
+from haystack.backends.whoosh_backend import WhooshSearchBackend, WhooshSearchQuery
+from haystack.constants import DJANGO_CT, DJANGO_ID, ID
+from haystack.utils import get_identifier
+from whoosh import query as wq
+from whoosh.fields import BOOLEAN, DATETIME, KEYWORD, NUMERIC, STORED, TEXT, Schema
+from whoosh.fields import ID as WHOOSH_ID
+from whoosh.qparser import FieldAliasPlugin, FuzzyTermPlugin, OperatorsPlugin, QueryParser
+from whoosh.sorting import Count, FieldFacet
+
+from search.analysis import french_analyzer, normalise_term
+from search.highlighting import snippet
+
+log = logging.getLogger(__name__)
+
+# French names for fields in queries: `titre:frontière`.
+FIELD_ALIASES = {"title": ["titre"], "source": ["media", "média"], "year": ["annee", "année"]}
+WRITER_LOCK_TIMEOUT = 60  # seconds an index write waits for another writer to finish
+
+
+class FrenchQueryParser(QueryParser):
+    def term_query(self, fieldname, text, termclass, boost=1.0, tokenize=True, removestops=True):
+        # Whoosh would stem the text of `milit*` into `mil*`; indexed words are
+        # stems, so a prefix is only folded and lowercased.
+        field = self.schema[fieldname] if fieldname in self.schema else None
+        if termclass in (wq.Prefix, wq.Wildcard) and isinstance(field, TEXT):
+            return termclass(fieldname, normalise_term(text), boost=boost)
+        return super().term_query(fieldname, text, termclass, boost, tokenize, removestops)
+
+
+def build_parser(content_field, schema):
+    parser = FrenchQueryParser(content_field, schema=schema)
+    parser.add_plugins([FuzzyTermPlugin(), FieldAliasPlugin(FIELD_ALIASES)])
+    # Operators in English or French; `-mot` excludes a word, but only at the
+    # start of a word, so "Etats-Unis" and "sud-ouest" stay words.
+    parser.replace_plugin(
+        OperatorsPlugin(
+            And=r"(?<=\s)(AND|ET)(?=\s)",
+            Or=r"(?<=\s)(OR|OU)(?=\s)",
+            Not=r"(^|(?<=(\s|[()])))((NOT|SAUF)(?=\s)|-(?=[^\s\-]))",
+        )
+    )
+    return parser
+
+
+class FrenchWhooshSearchBackend(WhooshSearchBackend):
+    def setup(self):
+        super().setup()
+        self.parser = build_parser(self.content_field_name, self.schema)
+        self._searcher = None
+
+    def build_schema(self, fields):
+        schema = {
+            ID: WHOOSH_ID(stored=True, unique=True),
+            DJANGO_CT: WHOOSH_ID(stored=True),
+            DJANGO_ID: WHOOSH_ID(stored=True),
+        }
+        content_field = ""
+        for field in fields.values():
+            schema[field.index_fieldname] = self._whoosh_field(field)
+            if field.document:
+                content_field = field.index_fieldname
+        return content_field, Schema(**schema)
+
+    @staticmethod
+    def _whoosh_field(field):
+        if field.field_type == "keyword":
+            if field.is_multivalued:
+                return KEYWORD(stored=True, commas=True, lowercase=True, scorable=False)
+            return WHOOSH_ID(stored=field.stored, sortable=True)
+        if field.field_type == "stored" or field.indexed is False:
+            return STORED()
+        if field.field_type in ("date", "datetime"):
+            return DATETIME(stored=field.stored, sortable=True)
+        if field.field_type in ("integer", "float"):
+            numtype = int if field.field_type == "integer" else float
+            return NUMERIC(stored=field.stored, numtype=numtype, sortable=True, bits=64)
+        if field.field_type == "boolean":
+            return BOOLEAN(stored=field.stored)
+        # The document field is searched, never shown: results show the stored body.
+        return TEXT(
+            stored=field.stored and not field.document,
+            analyzer=french_analyzer(),
+            field_boost=field.boost,
+            spelling=False,
+            # "Etats-Unis" is searched as the phrase "etats unis", not as two words anywhere.
+            multitoken_query="phrase",
+        )
+
+    # Searcher --------------------------------------------------------------
+
+    def searcher(self):
+        """The process's searcher, reopened only when a writer committed since."""
+        if not self.setup_complete:
+            self.setup()
+        if self._searcher is None:
+            self._searcher = self.index.searcher()
+        elif not self._searcher.up_to_date():
+            self._searcher = self._searcher.refresh()
+        return self._searcher
+
+    def _forget_searcher(self):
+        if getattr(self, "_searcher", None) is not None:
+            self._searcher.close()
+            self._searcher = None
+
+    def delete_index(self):
+        self._forget_searcher()
+        super().delete_index()
+
+    def parse(self, query_string):
+        if not self.setup_complete:
+            self.setup()
+        query_string = force_str(query_string).strip()
+        if query_string in ("", "*"):
+            return wq.Every()
+        return self.parser.parse(query_string)
+
+    def highlight_terms(self, parsed):
+        """The indexed words a parsed query matches, prefixes and fuzzy words expanded."""
+        if parsed is None or isinstance(parsed, wq.Every):
+            return frozenset()
+        searchable = {self.content_field_name, "title"}
+        reader = self.searcher().reader()
+        terms = parsed.existing_terms(reader, phrases=True, expand=True)
+        return frozenset(force_str(text) for field, text in terms if field in searchable)
+
+    # Search ----------------------------------------------------------------
+
+    def search(
+        self,
+        query_string,
+        sort_by=None,
+        start_offset=0,
+        end_offset=None,
+        fields="",
+        highlight=False,
+        facets=None,
+        date_facets=None,
+        query_facets=None,
+        narrow_queries=None,
+        spelling_query=None,
+        within=None,
+        dwithin=None,
+        distance_point=None,
+        models=None,
+        limit_to_registered_models=None,
+        result_class=None,
+        **kwargs,
+    ):
+        empty = {"results": [], "hits": 0, "facets": {}, "spelling_suggestion": None}
+        parsed = self.parse(query_string)
+        if parsed is wq.NullQuery:
+            return empty
+        searcher = self.searcher()
+        if not searcher.doc_count():
+            return empty
+        filters = [self.parser.parse(force_str(nq)) for nq in narrow_queries or ()]
+        page_num, page_length = self.calculate_page(start_offset, end_offset)
+        sortedby, reverse = self._sorting(sort_by)
+        groupedby = {
+            name: FieldFacet(name, maptype=Count, allow_overlap=isinstance(self.schema[name], KEYWORD))
+            for name in facets or ()
+        }
+        raw_page = searcher.search_page(
+            parsed,
+            max(page_num, 1),
+            pagelen=max(page_length, 1),
+            sortedby=sortedby,
+            reverse=reverse,
+            groupedby=groupedby or None,
+            filter=wq.And(filters) if filters else None,
+        )
+        results = self._process_results(
+            raw_page, result_class=result_class, facet_types=dict.fromkeys(groupedby, "fields")
+        )
+        if raw_page.pagenum < page_num:  # Whoosh answers a page past the end with the last one
+            results["results"] = []
+        if highlight:
+            terms = self.highlight_terms(parsed)
+            for result in results["results"]:
+                result.highlighted = {"body": [snippet(getattr(result, "body", "") or "", terms)]}
+        return results
+
+    @staticmethod
+    def _sorting(sort_by):
+        if not sort_by:
+            return None, False
+        names = [name.lstrip("-") for name in sort_by]
+        return names, sort_by[0].startswith("-")
+
+    # Writing ---------------------------------------------------------------
+
+    def apply(self, index, objects, removed_ids=()):
+        """Index `objects` and remove the documents `removed_ids`, in one writer
+        and one commit: Whoosh allows one writer at a time, so this waits for
+        the lock rather than failing, and a batch commits once."""
+        if not self.setup_complete:
+            self.setup()
+        writer = self.index.writer(timeout=WRITER_LOCK_TIMEOUT)
+        try:
+            count = 0
+            for identifier in removed_ids:
+                writer.delete_by_term(ID, identifier)
+            for obj in objects:
+                doc = {key: self._from_python(value) for key, value in index.full_prepare(obj).items()}
+                doc.pop("boost", None)
+                writer.update_document(**doc)
+                count += 1
+        except BaseException:
+            writer.cancel()
+            raise
+        writer.commit()
+        return count
+
+    def remove(self, obj_or_string, commit=True):
+        identifier = obj_or_string if isinstance(obj_or_string, str) else get_identifier(obj_or_string)
+        self.apply(None, (), removed_ids=[identifier])
+
+    def document_ids(self):
+        """Identifiers of every indexed document (to compare with the database)."""
+        return {fields[ID] for fields in self.searcher().all_stored_fields()}
+
+
+class FrenchWhooshEngine(BaseEngine):
+    backend = FrenchWhooshSearchBackend
+    query = WhooshSearchQuery

@@ -1,0 +1,82 @@
+"""Index articles once their transaction commits.
+
+haystack's RealtimeSignalProcessor indexes inside the save, before the admin has
+saved related objects and even when the transaction later rolls back. Here a
+save or delete only records the article's id; the index is updated on commit,
+from what the database then holds, once per article however many times it was
+saved. During a bulk import (`deferred_indexing()`), ids are gathered and
+indexed in one writer at the end.
+"""
+
+import logging
+import threading
+from contextlib import contextmanager
+
+from django.db import transaction
+from django.db.models import signals
+from haystack.signals import BaseSignalProcessor
+
+log = logging.getLogger(__name__)
+_local = threading.local()
+
+
+def _state():
+    if not hasattr(_local, "pending"):
+        _local.pending, _local.deferred = set(), 0
+    return _local
+
+
+def schedule(*pks):
+    state = _state()
+    state.pending.update(pk for pk in pks if pk is not None)
+    if not state.deferred:
+        transaction.on_commit(flush)
+
+
+def flush():
+    """Index what is pending. Several on-commit callbacks of one transaction
+    share the pending set: the first indexes it, the others find it empty."""
+    from search.indexing import update_articles
+
+    state = _state()
+    pending, state.pending = state.pending, set()
+    if not pending:
+        return
+    try:
+        update_articles(pending)
+    except Exception:
+        # The edit is committed; the index is behind and `check_index --repair`
+        # (or the next save) brings it back. A user must not see an error page
+        # for a saved edit.
+        log.exception("Indexing %d article(s) failed", len(pending))
+        state.pending |= pending
+
+
+@contextmanager
+def deferred_indexing():
+    """Gather index updates and apply them in one batch when the block ends."""
+    state = _state()
+    state.deferred += 1
+    try:
+        yield
+    finally:
+        state.deferred -= 1
+        if not state.deferred:
+            flush()
+
+
+class OnCommitSignalProcessor(BaseSignalProcessor):
+    def setup(self):
+        from archive.models import Article
+
+        signals.post_save.connect(self.handle_article, sender=Article)
+        signals.post_delete.connect(self.handle_article, sender=Article)
+
+    def teardown(self):
+        from archive.models import Article
+
+        signals.post_save.disconnect(self.handle_article, sender=Article)
+        signals.post_delete.disconnect(self.handle_article, sender=Article)
+
+    def handle_article(self, sender, instance, **kwargs):
+        schedule(instance.pk)

@@ -1,0 +1,52 @@
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from archive.dates import iso_at_precision
+from search.forms import SearchForm
+from search.query import run_search
+
+
+@require_GET
+def search_page(request):
+    form = SearchForm(request.GET)
+    search = run_search(form.params())
+    search.messages = form.notes + form.problems() + search.messages
+    return render(request, "search/search.html", {"form": form, "search": search})
+
+
+@require_GET
+def search_api(request):
+    form = SearchForm(request.GET)
+    problems = form.problems()
+    if problems:
+        return JsonResponse({"errors": problems}, status=400)
+    search = run_search(form.params())
+    return JsonResponse(
+        {
+            "count": search.count,
+            "page": search.page,
+            "num_pages": search.num_pages,
+            "results": [hit_json(hit) for hit in search.hits],
+            "facets": {
+                name: [{k: v[k] for k in ("value", "label", "count")} for v in values]
+                for name, values in search.facets.items()
+            },
+            "suggestion": search.suggestion,
+            "messages": form.notes + search.messages,
+        },
+        json_dumps_params={"ensure_ascii": False},
+    )
+
+
+def hit_json(hit):
+    return {
+        "slug": hit.slug,
+        "ref": hit.ref,
+        "title": hit.title,
+        "date": iso_at_precision(hit.date, hit.date_precision),
+        "date_precision": hit.date_precision,
+        "source": hit.source_name or None,
+        "url": hit.url or None,
+        "snippet": str(hit.snippet),
+    }
