@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 from django.db.models import Count
 
 from archive.models import Article, Source
@@ -6,6 +7,7 @@ from archive.models import Article, Source
 
 @admin.register(Source)
 class SourceAdmin(admin.ModelAdmin):
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ["name", "slug", "article_count", "url"]
     search_fields = ["name", "slug"]
 
@@ -26,6 +28,7 @@ class SourceAdmin(admin.ModelAdmin):
 
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ["title", "published_on", "date_precision", "source", "word_count", "ref", "imported_at"]
     list_filter = ["date_precision", "date_found_by", "title_generated", "source", "language"]
     list_select_related = ["source"]

@@ -53,9 +53,14 @@ class FoldFilter(Filter):
             yield token
 
 
+# Whoosh's French list (Snowball's) misses some of the commonest words.
+EXTRA_STOP_WORDS = ("les", "aux", "cet", "cette", "ces", "sa", "ses", "son", "leurs", "dont", "où", "y", "si")
+
+
 @lru_cache(maxsize=1)
 def french_stop_words() -> frozenset[str]:
-    return frozenset(fold(word) for word in stopwords_for_language("fr")) | frozenset(ELIDED)
+    words = set(stopwords_for_language("fr")) | set(EXTRA_STOP_WORDS) | set(ELIDED)
+    return frozenset(fold(word) for word in words)
 
 
 def _front(**stop_options):

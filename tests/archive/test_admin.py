@@ -1,0 +1,78 @@
+import pytest
+from django.contrib.auth import get_user_model
+
+from search.indexing import backend
+
+
+@pytest.fixture
+def editor_client(client, db):
+    user = get_user_model().objects.create_superuser("editrice", "", "motdepasse-solide-42")
+    client.force_login(user)
+    return client
+
+
+def hits(query):
+    return [result.slug for result in backend().search(query)["results"]]
+
+
+def change_form(article, **changes):
+    data = {
+        "title": article.title,
+        "title_generated": "",
+        "published_on": "",
+        "date_precision": "unknown",
+        "date_found_by": "",
+        "source": "",
+        "url": "",
+        "language": "fr",
+        "lead": article.lead,
+        "body": article.body,
+    }
+    data.update(changes)
+    return data
+
+
+def test_every_model_has_an_admin_list(editor_client, seeds):
+    for url in ("/admin/archive/article/", "/admin/archive/source/", "/admin/archive/article/?q=caravane"):
+        assert editor_client.get(url).status_code == 200
+
+
+def test_the_raw_text_is_read_only(editor_client, seeds):
+    html = editor_client.get(f"/admin/archive/article/{seeds[1].pk}/change/").content.decode()
+    assert 'name="raw_text"' not in html
+    assert "date 2018-10 (Belga)" in html
+
+
+def test_editing_an_article_in_the_admin_reindexes_it_on_commit(
+    editor_client, seeds, django_capture_on_commit_callbacks
+):
+    article = seeds[3]
+    assert hits("titre:coopération") == []
+    with django_capture_on_commit_callbacks(execute=True):
+        response = editor_client.post(
+            f"/admin/archive/article/{article.pk}/change/",
+            change_form(
+                article, title="Coopération sécuritaire à la frontière", published_on="08/06/2021", date_precision="day"
+            ),
+        )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert hits("titre:coopération") == [article.slug]
+    data = backend().search("titre:coopération")["results"][0]
+    assert data.date.year == 2021
+
+
+def test_a_date_without_precision_is_refused_by_the_admin(editor_client, seeds):
+    article = seeds[3]
+    response = editor_client.post(
+        f"/admin/archive/article/{article.pk}/change/", change_form(article, published_on="08/06/2021")
+    )
+    assert response.status_code == 200
+    assert "précision" in response.content.decode()
+
+
+def test_deleting_an_article_removes_it_from_the_index(editor_client, seeds, django_capture_on_commit_callbacks):
+    article = seeds[4]
+    assert article.slug in hits("cartels")
+    with django_capture_on_commit_callbacks(execute=True):
+        editor_client.post(f"/admin/archive/article/{article.pk}/delete/", {"post": "yes"})
+    assert article.slug not in hits("cartels")

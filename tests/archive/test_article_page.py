@@ -1,0 +1,37 @@
+def test_the_article_page_shows_title_date_source_and_paragraphs(client, seeds):
+    article = seeds[1]
+    html = client.get(f"/articles/{article.slug}/").content.decode()
+    assert "<h1>Plus de 5.000 militaires américains" in html
+    assert "octobre 2018" in html
+    assert "Belga" in html
+    assert html.count('<p class="lead">') == 1
+
+
+def test_paragraphs_of_the_text_are_kept(client, seeds):
+    html = client.get(f"/articles/{seeds[0].slug}/").content.decode()
+    assert html.count("<p") >= 17
+    assert "Titre tiré de la première phrase" in html
+
+
+def test_arriving_from_a_search_highlights_the_query_terms(client, seeds):
+    html = client.get(f"/articles/{seeds[0].slug}/", {"q": "armee"}).content.decode()
+    assert "l&#x27;<mark>armée</mark> américaine" in html
+    assert html.count("<mark>") >= 3
+    assert "Retour aux résultats pour « armee »" in html
+
+
+def test_without_a_query_nothing_is_highlighted(client, seeds):
+    assert "<mark>" not in client.get(f"/articles/{seeds[0].slug}/").content.decode()
+
+
+def test_an_unknown_article_is_a_404_page_in_french(client, db):
+    response = client.get("/articles/nexiste-pas/")
+    assert response.status_code == 404
+
+
+def test_hostile_text_is_escaped_on_the_article_page(client, make_article):
+    article = make_article('<script>alert(1)</script> Le soldat <a href="javascript:alert(1)">lien</a>.')
+    html = client.get(f"/articles/{article.slug}/", {"q": "soldat"}).content.decode()
+    assert "<script>alert(1)" not in html
+    assert 'href="javascript:' not in html
+    assert "<mark>soldat</mark>" in html

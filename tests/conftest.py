@@ -1,0 +1,49 @@
+"""Test setup: a temporary Whoosh index for the session, pointed at before
+haystack opens it, and small builders for articles."""
+
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from haystack import connections
+
+from archive.extraction import RawArticle
+from archive.importing import import_article
+from search import indexing
+
+SEEDS = Path(settings.BASE_DIR) / "fixtures" / "seeds"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _temporary_index(tmp_path_factory):
+    settings.HAYSTACK_CONNECTIONS["default"]["PATH"] = str(tmp_path_factory.mktemp("whoosh_index"))
+    connections.reload("default")
+
+
+@pytest.fixture
+def empty_index(db):
+    indexing.backend().clear()
+    yield
+
+
+@pytest.fixture
+def seeds(empty_index):
+    """The five seed articles, imported and indexed, by seed number (0–4)."""
+    from django.core.management import call_command
+
+    call_command("import_articles", str(SEEDS), stdout=open("/dev/null", "w"))
+    from archive.models import Article
+
+    return {int(article.ref.split("/")[-1][:3]): article for article in Article.objects.all()}
+
+
+@pytest.fixture
+def make_article(empty_index):
+    """Import one article from text (and optional metadata), indexed at once."""
+
+    def make(text, **metadata):
+        _, article, _ = import_article(RawArticle(text=text, ref=metadata.pop("ref", "test.txt"), **metadata))
+        indexing.update_articles([article.pk])
+        return article
+
+    return make
