@@ -8,6 +8,7 @@ these. Nothing here touches the database.
 
 import gzip
 import json
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +24,19 @@ MARKDOWN_SUFFIXES = {".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 SUPPORTED = "fichiers .txt, .md, .html, .jsonl ou .jsonl.gz"
+# Below this, what trafilatura found in a page is menus and footers, not an article.
+HTML_MIN_WORDS = 20
+
+
+class _FrontMatterLoader(yaml.SafeLoader):
+    """YAML without implicit timestamps: dates stay text for parse_date, so an
+    impossible date ("2018-02-30") becomes an unknown date and a note, not a crash."""
+
+
+_FrontMatterLoader.yaml_implicit_resolvers = {
+    first: [resolver for resolver in resolvers if resolver[0] != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
 
 
 @dataclass(frozen=True)
@@ -120,8 +134,8 @@ def _read_markdown(text: str, ref: str) -> Iterator[RawArticle | Refusal]:
             yield Refusal(ref, "en-tête YAML sans ligne de fin « --- »")
             return
         try:
-            meta = yaml.safe_load("\n".join(lines[1:end])) or {}
-        except yaml.YAMLError as error:
+            meta = yaml.load("\n".join(lines[1:end]), Loader=_FrontMatterLoader) or {}
+        except (yaml.YAMLError, ValueError) as error:
             mark = getattr(error, "problem_mark", None)
             where = f" (ligne {mark.line + 2})" if mark else ""
             yield Refusal(ref, f"en-tête YAML invalide{where}")
@@ -178,7 +192,7 @@ def _read_html(text: str, ref: str) -> Iterator[RawArticle | Refusal]:
         yield Refusal(ref, f"page HTML illisible ({type(error).__name__})")
         return
     page_text = (document.text or "") if document else ""
-    if not page_text.strip():
+    if len(page_text.split()) < HTML_MIN_WORDS:
         yield Refusal(ref, "aucun texte d'article trouvé dans la page HTML")
         return
     title = (document.title or "").strip()
@@ -211,7 +225,7 @@ def _read_jsonl(path: Path, ref: str) -> Iterator[RawArticle | Refusal]:
             for number, line in enumerate(stream, 1):
                 if line.strip():
                     yield _jsonl_record(decode(line), f"{ref}:{number}")
-    except (OSError, EOFError, gzip.BadGzipFile) as error:
+    except (OSError, EOFError, zlib.error) as error:  # gzip.BadGzipFile is an OSError
         yield Refusal(ref, f"illisible ({error})")
 
 

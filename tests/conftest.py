@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.test import override_settings
 from haystack import connections
 
 from archive.extraction import RawArticle
@@ -18,6 +19,18 @@ SEEDS = Path(settings.BASE_DIR) / "fixtures" / "seeds"
 def _temporary_index(tmp_path_factory):
     settings.HAYSTACK_CONNECTIONS["default"]["PATH"] = str(tmp_path_factory.mktemp("whoosh_index"))
     connections.reload("default")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _static_files_without_collectstatic():
+    # Production serves hashed names from a manifest that `collectstatic` writes;
+    # tests serve the files where they are, so they never depend on a stale build.
+    storages = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    with override_settings(STORAGES=storages):
+        yield
 
 
 @pytest.fixture

@@ -1,4 +1,3 @@
-import sys
 from collections import Counter
 
 from django.core.management.base import BaseCommand, CommandError
@@ -22,7 +21,10 @@ class Command(BaseCommand):
         counts = Counter()
         # The index is written once at the end, in one batch, not once per article.
         with deferred_indexing():
-            progress = tqdm(read_paths(paths), unit=" articles", file=sys.stderr, disable=None, dynamic_ncols=True)
+            # The bar is drawn only on a terminal; refusals are written above it.
+            progress = tqdm(
+                read_paths(paths), unit=" articles", file=self.stderr._out, disable=None, dynamic_ncols=True
+            )
             for item in progress:
                 if isinstance(item, Refusal):
                     self._refuse(item.where, item.reason, counts)
@@ -34,8 +36,9 @@ class Command(BaseCommand):
                     continue
                 counts[outcome] += 1
                 for note in notes:
-                    tqdm.write(f"NOTE    {item.ref} : {note}", file=sys.stderr)
-            self.stdout.write("Mise à jour de l'index de recherche…") if counts[Outcome.IMPORTED] else None
+                    self._warn(f"NOTE    {item.ref} : {note}")
+            if counts[Outcome.IMPORTED]:
+                self.stdout.write("Mise à jour de l'index de recherche…")
         self.stdout.write(
             f"{counts[Outcome.IMPORTED]} importé(s), {counts[Outcome.UNCHANGED]} inchangé(s) (déjà présents), "
             f"{counts['refused']} refusé(s)."
@@ -45,4 +48,7 @@ class Command(BaseCommand):
 
     def _refuse(self, where, reason, counts):
         counts["refused"] += 1
-        tqdm.write(f"REFUSÉ  {where} : {reason}", file=sys.stderr)
+        self._warn(f"REFUSÉ  {where} : {reason}")
+
+    def _warn(self, line):
+        tqdm.write(line, file=self.stderr._out)
