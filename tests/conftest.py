@@ -1,15 +1,18 @@
 """Test setup: a temporary Whoosh index for the session, pointed at before
 haystack opens it, and small builders for articles."""
 
+import io
 from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.core.management import call_command
 from django.test import override_settings
 from haystack import connections
 
 from archive.extraction import RawArticle
 from archive.importing import import_article
+from archive.models import Article
 from search import indexing
 
 SEEDS = Path(settings.BASE_DIR) / "fixtures" / "seeds"
@@ -42,10 +45,7 @@ def empty_index(db):
 @pytest.fixture
 def seeds(empty_index):
     """The five seed articles, imported and indexed, by seed number (0–4)."""
-    from django.core.management import call_command
-
-    call_command("import_articles", str(SEEDS), stdout=open("/dev/null", "w"))
-    from archive.models import Article
+    call_command("import_articles", str(SEEDS), stdout=io.StringIO())
 
     return {int(article.ref.split("/")[-1][:3]): article for article in Article.objects.all()}
 
