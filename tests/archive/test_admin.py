@@ -76,3 +76,14 @@ def test_deleting_an_article_removes_it_from_the_index(editor_client, seeds, dja
     with django_capture_on_commit_callbacks(execute=True):
         editor_client.post(f"/admin/archive/article/{article.pk}/delete/", {"post": "yes"})
     assert article.slug not in hits("cartels")
+
+
+def test_renaming_a_source_in_the_admin_shows_at_once_in_results_and_facets(editor_client, seeds):
+    source = seeds[1].source
+    response = editor_client.post(
+        f"/admin/archive/source/{source.pk}/change/", {"name": "Agence Belga", "url": "https://www.belga.be"}
+    )
+    assert response.status_code == 302
+    html = editor_client.get("/recherche/", {"q": "caravane"}).content.decode()
+    assert "Agence Belga" in html
+    assert editor_client.get("/api/search/", {"q": "caravane", "source": "belga"}).json()["count"] == 1
