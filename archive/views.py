@@ -12,7 +12,7 @@ from search.indexing import backend
 def article_detail(request, slug):
     article = get_object_or_404(Article.objects.for_display(), slug=slug)
     query = " ".join(request.GET.get("q", "").split())[:400]
-    terms = backend().highlight_terms(backend().parse(query)) if query else frozenset()
+    terms = highlight_terms(query)
     paragraphs = [highlight_paragraph(p, terms) for p in article.paragraphs]
     matched = any("<mark>" in p for p in paragraphs)
     return render(
@@ -20,6 +20,16 @@ def article_detail(request, slug):
         "archive/article_detail.html",
         {"article": article, "paragraphs": paragraphs, "query": query, "matched": matched},
     )
+
+
+def highlight_terms(query):
+    """The indexed words the reader's query matches; none for a query that does not parse."""
+    if not query:
+        return frozenset()
+    try:
+        return backend().highlight_terms(backend().parse(query))
+    except Exception:
+        return frozenset()
 
 
 @require_GET

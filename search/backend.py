@@ -48,7 +48,10 @@ class FrenchQueryParser(QueryParser):
 
 
 def build_parser(content_field, schema):
-    parser = FrenchQueryParser(content_field, schema=schema)
+    # The parser knows only searchable fields: `body:x` on a stored-only field
+    # would make Whoosh raise; unknown field names are read as plain words.
+    searchable = Schema(**{name: field for name, field in schema.items() if field.format is not None})
+    parser = FrenchQueryParser(content_field, schema=searchable)
     parser.add_plugins([FuzzyTermPlugin(), FieldAliasPlugin(FIELD_ALIASES)])
     # Operators in English or French; `-mot` excludes a word, but only at the
     # start of a word, so "Etats-Unis" and "sud-ouest" stay words.

@@ -67,7 +67,7 @@ class SearchOutcome:
 def run_search(params: dict) -> SearchOutcome:
     per_page = settings.VIGIE_RESULTS_PER_PAGE
     outcome = SearchOutcome(params=params, page=params["page"], per_page=per_page)
-    if params["q"] and backend().parse(params["q"]) is wq.NullQuery:
+    if params["q"] and _parses_to_nothing(params["q"]):
         outcome.messages.append(
             "Votre recherche ne contient aucun mot à chercher (seulement des signes ou des mots trop courants). "
             'Essayez par exemple : frontière, "Garde nationale", milit*.'
@@ -94,6 +94,13 @@ def run_search(params: dict) -> SearchOutcome:
     outcome.hits = [_hit(result, names) for result in results]
     outcome.facets = facet_lists(counts, params, names)
     return outcome
+
+
+def _parses_to_nothing(q):
+    try:
+        return backend().parse(q) is wq.NullQuery
+    except Exception:  # the search below reports it with a message
+        return False
 
 
 def _queryset(params):

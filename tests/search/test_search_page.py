@@ -175,6 +175,11 @@ def test_results_render_without_a_database_query_per_result(client, django_asser
     assert len(result_slugs(response)) >= 4
 
 
+def test_a_stored_only_field_name_is_read_as_a_word(client, seeds):
+    assert client.get("/recherche/", {"q": "body:armee"}).status_code == 200
+    assert client.get(f"/articles/{seeds[0].slug}/", {"q": "body:armee"}).status_code == 200
+
+
 def test_hostile_article_text_is_escaped_in_results(client, make_article):
     make_article('Le <script>alert("x")</script> soldat <img src=x onerror=alert(1)> arrive.', title="<b>Titre</b>")
     html = client.get("/recherche/", {"q": "soldat"}).content.decode()
