@@ -175,6 +175,19 @@ def test_results_render_without_a_database_query_per_result(client, django_asser
     assert len(result_slugs(response)) >= 4
 
 
+def test_a_results_page_runs_one_index_search(client, monkeypatch):
+    # Count, page of results and facet counts come from a single Whoosh search.
+    from search.backend import FrenchWhooshSearchBackend
+
+    calls = []
+    search = FrenchWhooshSearchBackend.search
+    monkeypatch.setattr(
+        FrenchWhooshSearchBackend, "search", lambda self, *a, **k: calls.append(1) or search(self, *a, **k)
+    )
+    client.get("/recherche/", {"q": "frontière", "source": "belga", "sort": "newest"})
+    assert len(calls) == 1
+
+
 def test_a_stored_only_field_name_is_read_as_a_word(client, seeds):
     assert client.get("/recherche/", {"q": "body:armee"}).status_code == 200
     assert client.get(f"/articles/{seeds[0].slug}/", {"q": "body:armee"}).status_code == 200
