@@ -1,5 +1,7 @@
-"""Write extracted articles through the ORM: one transaction per article, the
-same text twice is one article."""
+"""Write extracted articles through the ORM: one transaction per article, with
+its entities, figures, quotes, themes and fingerprint; the same text twice is
+one article. Articles go through in batches so that the entity recogniser
+reads many texts per pass."""
 
 import hashlib
 from enum import StrEnum
@@ -7,7 +9,8 @@ from enum import StrEnum
 from django.db import IntegrityError, transaction
 from django.utils.text import slugify
 
-from archive.extraction import Extracted, RawArticle, extract
+from archive.curation import analyse, apply_extraction, given_metadata, lexicons
+from archive.extraction.pipeline import Extracted, RawArticle, extract
 from archive.extraction.text import normalise
 from archive.models import Article, Source
 
@@ -34,20 +37,45 @@ def article_slug(title: str, digest: str) -> str:
 
 
 def import_article(raw: RawArticle) -> tuple[Outcome, Article, list[str]]:
-    digest = content_hash(raw.text)
-    existing = Article.objects.filter(content_hash=digest).first()
-    if existing:
-        return Outcome.UNCHANGED, existing, []
-    extracted = extract(raw)
-    if not extracted.body:
-        raise ArticleRefused("aucun texte d'article après nettoyage")
-    try:
-        with transaction.atomic():
-            article = Article.objects.create(**_fields(extracted, raw, digest))
-    except IntegrityError:
-        # Another import wrote the same text meanwhile.
-        return Outcome.UNCHANGED, Article.objects.get(content_hash=digest), []
-    return Outcome.IMPORTED, article, extracted.notes
+    """Import one article; raises ArticleRefused."""
+    outcome, article, notes = import_batch([raw])[0]
+    if isinstance(outcome, ArticleRefused):
+        raise outcome
+    return outcome, article, notes
+
+
+def import_batch(raws: list[RawArticle], lexicon=None) -> list[tuple[Outcome | ArticleRefused, Article | None, list]]:
+    """Import `raws`, in order: (Outcome or the refusal, article, notes) for each.
+    Texts already in the archive are skipped before any extraction work."""
+    digests = [content_hash(raw.text) for raw in raws]
+    known = {a.content_hash: a for a in Article.objects.filter(content_hash__in=digests)}
+    results, todo = [None] * len(raws), []
+    for i, (raw, digest) in enumerate(zip(raws, digests, strict=True)):
+        if digest in known:
+            results[i] = (Outcome.UNCHANGED, known[digest], [])
+            continue
+        extracted = extract(raw)
+        if not extracted.body:
+            results[i] = (ArticleRefused("aucun texte d'article après nettoyage"), None, [])
+            continue
+        known[digest] = None  # the same text twice in one batch is imported once
+        todo.append((i, extracted))
+    facts = analyse([(e.title, e.body) for _, e in todo], lexicon if lexicon is not None else lexicons())
+    for (i, extracted), found in zip(todo, facts, strict=True):
+        raw, digest = raws[i], digests[i]
+        try:
+            with transaction.atomic():
+                article = Article.objects.create(**_fields(extracted, raw, digest))
+                apply_extraction(article, extracted, found)
+        except IntegrityError:
+            # Another import wrote the same text meanwhile.
+            results[i] = (Outcome.UNCHANGED, Article.objects.get(content_hash=digest), [])
+            continue
+        results[i] = (Outcome.IMPORTED, article, extracted.notes)
+    for i, result in enumerate(results):
+        if result is None:  # a repeat of a text earlier in this batch
+            results[i] = (Outcome.UNCHANGED, Article.objects.get(content_hash=digests[i]), [])
+    return results
 
 
 def _fields(extracted: Extracted, raw: RawArticle, digest: str) -> dict:
@@ -67,4 +95,6 @@ def _fields(extracted: Extracted, raw: RawArticle, digest: str) -> dict:
         "word_count": extracted.word_count,
         "content_hash": digest,
         "ref": raw.ref[:500],
+        "given": given_metadata(raw),
+        "date_evidence": extracted.date_evidence,
     }

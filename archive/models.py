@@ -2,8 +2,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.text import slugify
 
-from archive.extraction import Precision
-from archive.extraction.dates import DateSource
+from archive.extraction.dates import DateSource, Precision
+from archive.extraction.entities import entity_key
 
 
 class DatePrecision(models.TextChoices):
@@ -16,6 +16,7 @@ class DatePrecision(models.TextChoices):
 class DateFoundBy(models.TextChoices):
     METADATA = DateSource.METADATA, "métadonnées du fichier"
     HEADER = DateSource.HEADER, "en-tête du texte"
+    TEXT = DateSource.TEXT, "déduite du texte"
     EDITOR = "editor", "saisie par un éditeur"
     NONE = DateSource.NONE, "inconnue"
 
@@ -45,6 +46,56 @@ class Source(models.Model):
         slug = slugify(name)[:200] or "source"
         source, _ = cls.objects.get_or_create(slug=slug, defaults={"name": name})
         return source
+
+
+class Review(models.TextChoices):
+    """An editor's decision on something extraction found."""
+
+    PENDING = "pending", "à vérifier"
+    ACCEPTED = "accepted", "accepté"
+    REJECTED = "rejected", "rejeté"
+
+
+class Origin(models.TextChoices):
+    EXTRACTED = "extracted", "extrait"
+    EDITOR = "editor", "ajouté par un éditeur"
+
+
+class ExtractedField(models.TextChoices):
+    """Article fields extraction fills and an editor may take over."""
+
+    TITLE = "title", "titre"
+    LEAD = "lead", "chapeau"
+    BODY = "body", "texte"
+    DATE = "date", "date"
+    SOURCE = "source", "source"
+    LANGUAGE = "language", "langue"
+    THEMES = "themes", "thèmes"
+
+
+class Theme(models.Model):
+    """A subject of the archive, recognised by its keywords (see archive.extraction.themes)."""
+
+    name = models.CharField("nom", max_length=100, unique=True)
+    slug = models.SlugField(max_length=100, unique=True, help_text="Fixé à la création : l'index s'y réfère.")
+    keywords = models.TextField(
+        "mots-clés",
+        help_text="Un mot-clé ou une expression par ligne (ou séparés par des virgules). "
+        "« migrant* » couvre migrants, migratoire… Accents et majuscules sont ignorés.",
+    )
+    description = models.TextField("description", blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "thème"
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.name.replace("–", "-").replace("—", "-"))[:100] or "theme"
+        super().save(*args, **kwargs)
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -80,6 +131,24 @@ class Article(models.Model):
     # SHA-256 of the normalised raw text: the same text imported twice is one article.
     content_hash = models.CharField("empreinte", max_length=64, unique=True, editable=False)
     ref = models.CharField("provenance", max_length=500, blank=True, help_text="D'où l'article a été importé.")
+    date_evidence = models.CharField(
+        "indice de date", max_length=200, blank=True, help_text="Les mots du texte d'où la date a été déduite."
+    )
+    # What came with the file (title, date, source, url, language): re-extraction
+    # starts again from it and the raw text.
+    given = models.JSONField("métadonnées fournies", default=dict, blank=True, editable=False)
+    edited_fields = models.JSONField(
+        "champs corrigés",
+        default=list,
+        blank=True,
+        help_text="Champs qu'un éditeur a corrigés : la ré-extraction ne les touche plus.",
+    )
+    verified = models.BooleanField("vérifié", default=False, help_text="Un éditeur a relu les métadonnées.")
+    themes = models.ManyToManyField(Theme, verbose_name="thèmes", blank=True, related_name="articles")
+    near_duplicates = models.ManyToManyField(
+        "self", through="NearDuplicate", symmetrical=True, blank=True, verbose_name="quasi-doublons"
+    )
+    extracted_at = models.DateTimeField("extrait le", null=True, blank=True, editable=False)
     imported_at = models.DateTimeField("importé le", auto_now_add=True)
     updated_at = models.DateTimeField("modifié le", auto_now=True)
 
@@ -87,7 +156,10 @@ class Article(models.Model):
 
     class Meta:
         ordering = ["-published_on", "-id"]
-        indexes = [models.Index(fields=["published_on"], name="article_published_on_idx")]
+        indexes = [
+            models.Index(fields=["published_on"], name="article_published_on_idx"),
+            models.Index(fields=["verified"], name="article_verified_idx"),
+        ]
         constraints = [
             models.CheckConstraint(
                 name="article_date_and_precision_agree",
@@ -109,3 +181,210 @@ class Article(models.Model):
     @property
     def paragraphs(self):
         return [p for p in self.body.split("\n\n") if p.strip()]
+
+    def is_edited(self, field):
+        return field in self.edited_fields
+
+
+class EntityKind(models.TextChoices):
+    PERSON = "person", "personne"
+    PLACE = "place", "lieu"
+    ORGANISATION = "organisation", "organisation"
+
+
+class Entity(models.Model):
+    """A person, place or organisation, shared by every article that mentions it."""
+
+    kind = models.CharField("type", max_length=12, choices=EntityKind.choices)
+    name = models.CharField("nom", max_length=200)
+    # Set once, like a source's: the index facets on it.
+    slug = models.SlugField(max_length=220, unique=True)
+    name_edited = models.BooleanField(
+        "nom corrigé", default=False, editable=False, help_text="Un éditeur a fixé le nom : l'extraction le garde."
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "entité"
+        indexes = [models.Index(fields=["kind", "name"], name="entity_kind_name_idx")]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        # The entity's own name is one of its spellings; its aliases share its kind.
+        self.aliases.exclude(kind=self.kind).update(kind=self.kind)
+        key = entity_key(self.name)
+        if key and not Alias.objects.filter(kind=self.kind, key=key).exists():
+            Alias.objects.create(entity=self, name=self.name)
+
+    def get_absolute_url(self):
+        return reverse("search:search") + f"?{self.kind}={self.slug}"
+
+
+class Alias(models.Model):
+    """A spelling of an entity: its own name, variants seen in texts, merged names.
+    Extraction finds entities through the key of their aliases."""
+
+    entity = models.ForeignKey(Entity, on_delete=models.CASCADE, related_name="aliases", verbose_name="entité")
+    name = models.CharField("graphie", max_length=200)
+    kind = models.CharField(max_length=12, choices=EntityKind.choices, editable=False)
+    key = models.CharField(max_length=200, editable=False)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "graphie"
+        constraints = [models.UniqueConstraint(fields=["kind", "key"], name="alias_unique_key_per_kind")]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.kind = self.entity.kind
+        self.key = entity_key(self.name)
+        super().save(*args, **kwargs)
+
+
+class Reviewable(models.Model):
+    """Something extraction found in an article that an editor can accept or
+    reject; a rejected row is kept so that re-extraction does not bring it back."""
+
+    review = models.CharField("vérification", max_length=8, choices=Review.choices, default=Review.PENDING)
+    origin = models.CharField("origine", max_length=9, choices=Origin.choices, default=Origin.EXTRACTED)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_shown(self):
+        return self.review != Review.REJECTED
+
+
+class Mention(Reviewable):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="mentions")
+    entity = models.ForeignKey(Entity, on_delete=models.CASCADE, related_name="mentions", verbose_name="entité")
+    count = models.PositiveIntegerField("occurrences", default=1)
+    first_position = models.PositiveIntegerField("première position", default=0)
+
+    class Meta:
+        ordering = ["first_position"]
+        verbose_name = "mention"
+        constraints = [models.UniqueConstraint(fields=["article", "entity"], name="mention_once_per_article")]
+
+    def __str__(self):
+        return f"{self.entity} ({self.count})"
+
+
+class Figure(Reviewable):
+    """A deployment figure: how many of a force were sent or planned."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="figures")
+    count = models.PositiveIntegerField("effectif")
+    qualifier = models.CharField("qualificatif", max_length=40, blank=True, help_text="plus de, environ, jusqu'à…")
+    unit = models.CharField("unité", max_length=120)
+    force = models.CharField("force", max_length=120, blank=True)
+    sentence = models.TextField("phrase")
+    position = models.PositiveIntegerField("position", default=0)
+    # What identifies the figure across re-extractions, so a rejection sticks.
+    key = models.CharField(max_length=64, editable=False)
+
+    class Meta:
+        ordering = ["position", "id"]
+        verbose_name = "chiffre de déploiement"
+        verbose_name_plural = "chiffres de déploiement"
+        constraints = [models.UniqueConstraint(fields=["article", "key"], name="figure_once_per_article")]
+
+    def __str__(self):
+        return " ".join(filter(None, [self.qualifier, f"{self.count:n}", self.unit]))
+
+
+class Quote(Reviewable):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="quotes")
+    text = models.TextField("citation")
+    speaker = models.CharField("locuteur", max_length=200, blank=True)
+    position = models.PositiveIntegerField("position", default=0)
+    key = models.CharField(max_length=64, editable=False)
+
+    class Meta:
+        ordering = ["position", "id"]
+        verbose_name = "citation"
+        constraints = [models.UniqueConstraint(fields=["article", "key"], name="quote_once_per_article")]
+
+    def __str__(self):
+        return self.text[:80]
+
+
+class NearDuplicate(models.Model):
+    """Two articles that are largely the same text (a wire story republished).
+    Stored in both directions by Django's symmetrical many-to-many."""
+
+    from_article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="+")
+    to_article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="+")
+    similarity = models.FloatField("similarité")
+
+    class Meta:
+        verbose_name = "quasi-doublon"
+        constraints = [
+            models.UniqueConstraint(fields=["from_article", "to_article"], name="near_duplicate_once"),
+        ]
+
+    def __str__(self):
+        return f"{self.from_article_id} ≈ {self.to_article_id} ({self.similarity:.0%})"
+
+
+class Fingerprint(models.Model):
+    """An article's MinHash signature (archive.extraction.fingerprint)."""
+
+    article = models.OneToOneField(Article, on_delete=models.CASCADE, primary_key=True, related_name="fingerprint")
+    signature = models.BinaryField()
+
+    def __str__(self):
+        return f"signature de l'article {self.article_id}"
+
+
+class FingerprintBand(models.Model):
+    """One LSH band key of a signature: articles sharing a key are candidates."""
+
+    fingerprint = models.ForeignKey(Fingerprint, on_delete=models.CASCADE, related_name="bands")
+    key = models.BigIntegerField()
+
+    class Meta:
+        indexes = [models.Index(fields=["key"], name="fingerprint_band_key_idx")]
+
+    def __str__(self):
+        return str(self.key)
+
+
+class ExtractionJob(models.Model):
+    """A re-extraction asked for from the admin, run by a worker process
+    (`extract_metadata --jobs`) so that no web request waits for the model."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "en attente"
+        RUNNING = "running", "en cours"
+        DONE = "done", "terminée"
+        FAILED = "failed", "échouée"
+
+    created_at = models.DateTimeField("demandée le", auto_now_add=True)
+    requested_by = models.ForeignKey(
+        "auth.User", null=True, blank=True, on_delete=models.SET_NULL, verbose_name="demandée par"
+    )
+    article_ids = models.JSONField("articles", default=list)
+    status = models.CharField("état", max_length=8, choices=Status.choices, default=Status.QUEUED)
+    done = models.PositiveIntegerField("traités", default=0)
+    changed = models.PositiveIntegerField("modifiés", default=0)
+    started_at = models.DateTimeField("commencée le", null=True, blank=True)
+    finished_at = models.DateTimeField("finie le", null=True, blank=True)
+    error = models.TextField("erreur", blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = "ré-extraction"
+
+    def __str__(self):
+        return f"Ré-extraction n° {self.pk} ({len(self.article_ids)} articles)"
+
+    @property
+    def total(self):
+        return len(self.article_ids)

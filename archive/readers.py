@@ -17,7 +17,7 @@ import trafilatura
 import yaml
 from markdown_it import MarkdownIt
 
-from archive.extraction import RawArticle
+from archive.extraction.pipeline import RawArticle
 
 TEXT_SUFFIXES = {".txt", ".text"}
 MARKDOWN_SUFFIXES = {".md", ".markdown"}

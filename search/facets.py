@@ -1,28 +1,42 @@
 """Facet counts as plain lists of dicts, with labels looked up once per page."""
 
-from archive.models import Source
+from archive.models import Entity, Source, Theme
+
+ENTITY_FACETS = ("person", "place", "organisation")
 
 
-def source_names(slugs) -> dict[str, str]:
-    slugs = {slug for slug in slugs if slug}
+def facet_labels(counts: dict, result_sources) -> dict[str, dict[str, str]]:
+    """{facet: {slug: label}} for the slugs on this page: one query per kind of
+    label (sources, entities, themes), only when there are slugs to name."""
+    def slugs(*fields):
+        return {value for f in fields for value, _ in counts.get(f, []) if value}
+
+    labels = {"source": _names(Source, slugs("source") | {s for s in result_sources if s})}
+    entity_names = _names(Entity, slugs(*ENTITY_FACETS))
+    labels.update(dict.fromkeys(ENTITY_FACETS, entity_names))
+    labels["theme"] = _names(Theme, slugs("theme"))
+    return labels
+
+
+def _names(model, slugs) -> dict[str, str]:
     if not slugs:
         return {}
-    return dict(Source.objects.filter(slug__in=slugs).values_list("slug", "name"))
+    return dict(model.objects.filter(slug__in=slugs).values_list("slug", "name"))
 
 
-def facet_lists(counts: dict, selected: dict, names: dict) -> dict[str, list[dict]]:
+FACET_LIMIT = 20  # values per facet; selected values are always kept
+
+
+def facet_lists(counts: dict, selected: dict, labels: dict) -> dict[str, list[dict]]:
     """{"year": [{"value", "label", "count", "selected"}, …], …}, most frequent first.
     Articles without a value (no date, no source) are not a facet value."""
     lists = {}
     for field, pairs in counts.items():
-        values = [(value, count) for value, count in pairs if value not in (None, "")]
+        names, chosen = labels.get(field, {}), set(selected.get(field, ()))
+        pairs = sorted((p for p in pairs if p[0] not in (None, "")), key=lambda p: (-p[1], p[0]))
+        kept = [p for i, p in enumerate(pairs) if i < FACET_LIMIT or p[0] in chosen]
         lists[field] = [
-            {
-                "value": value,
-                "label": names.get(value, value) if field == "source" else value,
-                "count": count,
-                "selected": value in selected.get(field, ()),
-            }
-            for value, count in values
+            {"value": value, "label": names.get(value, value), "count": count, "selected": value in chosen}
+            for value, count in kept
         ]
     return lists

@@ -11,7 +11,14 @@ SORTS = {
     "newest": ("plus récents", "-newest"),
     "oldest": ("plus anciens", "oldest"),
 }
-FACETS = {"year": "Année", "source": "Source"}
+FACETS = {
+    "year": "Année",
+    "source": "Source",
+    "person": "Personne",
+    "place": "Lieu",
+    "organisation": "Organisation",
+    "theme": "Thème",
+}
 MAX_PAGE = 10_000
 _SLUG = re.compile(r"^[-a-z0-9_]{1,200}$")
 _YEAR = re.compile(r"^\d{4}$")
@@ -44,6 +51,10 @@ class SearchForm(forms.Form):
     page = forms.IntegerField(required=False, min_value=1, max_value=MAX_PAGE)
     year = ValueListField(_YEAR, label="Année")
     source = ValueListField(_SLUG, label="Source")
+    person = ValueListField(_SLUG, label="Personne")
+    place = ValueListField(_SLUG, label="Lieu")
+    organisation = ValueListField(_SLUG, label="Organisation")
+    theme = ValueListField(_SLUG, label="Thème")
 
     def __init__(self, data=None):
         if data is not None and hasattr(data, "getlist"):

@@ -10,7 +10,7 @@ from haystack.query import SearchQuerySet
 from whoosh import query as wq
 
 from archive.models import Article
-from search.facets import facet_lists, source_names
+from search.facets import facet_labels, facet_lists
 from search.forms import FACETS, SORTS
 from search.indexing import backend
 
@@ -42,6 +42,10 @@ class SearchOutcome:
     facets: dict = field(default_factory=dict)
     messages: list[str] = field(default_factory=list)
     suggestion: str | None = None
+
+    @property
+    def has_filters(self):
+        return any(self.params.get(name) for name in FACETS)
 
     @property
     def num_pages(self):
@@ -90,9 +94,9 @@ def run_search(params: dict) -> SearchOutcome:
             "ou cherchez des mots simples."
         )
         return outcome
-    names = source_names([r.source for r in results] + [v for v, _ in counts.get("source", [])])
-    outcome.hits = [_hit(result, names) for result in results]
-    outcome.facets = facet_lists(counts, params, names)
+    labels = facet_labels(counts, [getattr(r, "source", "") for r in results])
+    outcome.hits = [_hit(result, labels["source"]) for result in results]
+    outcome.facets = facet_lists(counts, params, labels)
     return outcome
 
 

@@ -1,7 +1,8 @@
+from django.db.models import Prefetch
 from haystack import indexes
 
-from archive.models import Article
-from search.fields import KeywordField, StoredField
+from archive.models import Article, EntityKind, Mention, Review
+from search.fields import KeywordField, MultiKeywordField, StoredField
 
 UNKNOWN_DATE_NEWEST = 0
 UNKNOWN_DATE_OLDEST = 99999999
@@ -20,6 +21,11 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
     date_precision = KeywordField(model_attr="date_precision")
     year = KeywordField(null=True)
     source = KeywordField(null=True)
+    # Entities and themes as slugs, to filter and facet on (labels come from the database).
+    person = MultiKeywordField()
+    place = MultiKeywordField()
+    organisation = MultiKeywordField()
+    theme = MultiKeywordField()
     # Sort keys as YYYYMMDD: articles without a date go last whichever the order.
     newest = indexes.IntegerField()
     oldest = indexes.IntegerField()
@@ -28,7 +34,8 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
         return Article
 
     def index_queryset(self, using=None):
-        return Article.objects.for_display()
+        shown = Mention.objects.exclude(review=Review.REJECTED).select_related("entity")
+        return Article.objects.for_display().prefetch_related(Prefetch("mentions", queryset=shown), "themes")
 
     def read_queryset(self, using=None):
         return Article.objects.for_display()
@@ -39,6 +46,18 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
     def prepare_source(self, article):
         return article.source.slug if article.source_id else None
 
+    def prepare_person(self, article):
+        return _entity_slugs(article, EntityKind.PERSON)
+
+    def prepare_place(self, article):
+        return _entity_slugs(article, EntityKind.PLACE)
+
+    def prepare_organisation(self, article):
+        return _entity_slugs(article, EntityKind.ORGANISATION)
+
+    def prepare_theme(self, article):
+        return [theme.slug for theme in article.themes.all()]
+
     def prepare_newest(self, article):
         return _date_key(article.published_on, UNKNOWN_DATE_NEWEST)
 
@@ -48,3 +67,8 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
 
 def _date_key(day, unknown):
     return int(day.strftime("%Y%m%d")) if day else unknown
+
+
+def _entity_slugs(article, kind):
+    # Reads the prefetched mentions: no query per article while indexing.
+    return [m.entity.slug for m in article.mentions.all() if m.entity.kind == kind]

@@ -66,17 +66,42 @@ def deferred_indexing():
 
 
 class OnCommitSignalProcessor(BaseSignalProcessor):
-    def setup(self):
-        from archive.models import Article
+    # The index holds each article's entities and themes: a mention saved in an
+    # admin inline or a theme added changes the article's document too.
+    def _connections(self):
+        from archive.models import Article, Mention
 
-        signals.post_save.connect(self.handle_article, sender=Article)
-        signals.post_delete.connect(self.handle_article, sender=Article)
+        return [
+            (signals.post_save, self.handle_article, Article),
+            (signals.post_delete, self.handle_article, Article),
+            (signals.post_save, self.handle_mention, Mention),
+            (signals.post_delete, self.handle_mention, Mention),
+            (signals.m2m_changed, self.handle_themes, Article.themes.through),
+        ]
+
+    def setup(self):
+        for signal, handler, sender in self._connections():
+            signal.connect(handler, sender=sender)
 
     def teardown(self):
-        from archive.models import Article
+        for signal, handler, sender in self._connections():
+            signal.disconnect(handler, sender=sender)
 
-        signals.post_save.disconnect(self.handle_article, sender=Article)
-        signals.post_delete.disconnect(self.handle_article, sender=Article)
+    def handle_mention(self, sender, instance, **kwargs):
+        schedule(instance.article_id)
+
+    def handle_themes(self, sender, instance, action, reverse, pk_set, **kwargs):
+        if action not in ("post_add", "post_remove", "post_clear"):
+            return
+        if reverse:  # theme.articles.add(...): pk_set holds articles (None on clear)
+            from archive.models import Article
+
+            pks = pk_set if pk_set is not None else Article.themes.through.objects.filter(theme=instance).values_list(
+                "article_id", flat=True
+            )
+            schedule(*pks)
+        else:
+            schedule(instance.pk)
 
     def handle_article(self, sender, instance, **kwargs):
         schedule(instance.pk)

@@ -10,7 +10,7 @@ from django.core.management import call_command
 from django.test import override_settings
 from haystack import connections
 
-from archive.extraction import RawArticle
+from archive.extraction.pipeline import RawArticle
 from archive.importing import import_article
 from archive.models import Article
 from search import indexing

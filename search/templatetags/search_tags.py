@@ -34,3 +34,11 @@ def set_qsarg(context, name, value):
     query = context["request"].GET.copy()
     query[name] = str(value)
     return "?" + query.urlencode()
+
+
+@register.filter
+def facet_title(name):
+    """"person" → "Personne": the facet's heading."""
+    from search.forms import FACETS
+
+    return FACETS.get(name, name)

@@ -528,8 +528,17 @@ def test_seed_001_gets_its_month_and_agency_from_its_header(seeds):
     assert belga.raw_text.startswith(" date 2018-10 (Belga) Plus de 5.000")
 
 
+def test_seed_003_is_dated_from_the_tweet_it_embeds_at_month_precision(seeds):
+    harris = seeds[3]
+    assert harris.published_on == dt.date(2021, 6, 1)
+    assert harris.date_precision == "month"
+    assert harris.date_found_by == "text"
+    assert "June 8, 2021" in harris.date_evidence
+
+
 def test_no_other_seed_has_a_date_not_even_the_import_date(seeds):
-    for number in (0, 2, 3, 4):
+    # 000 says "samedi", 002 "lundi" and "le 13 octobre", 004 "En février": no year, no date.
+    for number in (0, 2, 4):
         article = seeds[number]
         assert article.published_on is None, number
         assert article.date_precision == "unknown", number

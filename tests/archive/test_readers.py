@@ -3,7 +3,7 @@
 import gzip
 import json
 
-from archive.extraction import RawArticle
+from archive.extraction.pipeline import RawArticle
 from archive.readers import Refusal, decode, looks_binary, markdown_to_text, read_file, read_paths
 
 PNG_HEADER = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00\x00\x00\x01\x00\x08\x06\x00\x00\x00"

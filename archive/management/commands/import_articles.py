@@ -3,7 +3,8 @@ from collections import Counter
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from archive.importing import ArticleRefused, Outcome, import_article
+from archive.curation import BATCH, lexicons
+from archive.importing import ArticleRefused, Outcome, import_batch
 from archive.readers import Refusal, read_paths
 from search.signals import deferred_indexing
 
@@ -11,7 +12,8 @@ from search.signals import deferred_indexing
 class Command(BaseCommand):
     help = (
         "Importe des articles : fichiers .txt, .md (en-tête YAML), .html, .jsonl (ou .jsonl.gz) "
-        "et dossiers de ces fichiers. Un même texte importé deux fois reste un seul article."
+        "et dossiers de ces fichiers. Un même texte importé deux fois reste un seul article. "
+        "Les métadonnées (entités, chiffres, citations, thèmes, quasi-doublons) sont extraites à l'import."
     )
 
     def add_arguments(self, parser):
@@ -25,18 +27,16 @@ class Command(BaseCommand):
             progress = tqdm(
                 read_paths(paths), unit=" articles", file=self.stderr._out, disable=None, dynamic_ncols=True
             )
+            lexicon, batch = lexicons(), []
             for item in progress:
                 if isinstance(item, Refusal):
                     self._refuse(item.where, item.reason, counts)
                     continue
-                try:
-                    outcome, article, notes = import_article(item)
-                except ArticleRefused as refusal:
-                    self._refuse(item.ref, str(refusal), counts)
-                    continue
-                counts[outcome] += 1
-                for note in notes:
-                    self._warn(f"NOTE    {item.ref} : {note}")
+                batch.append(item)
+                if len(batch) == BATCH:
+                    self._import(batch, lexicon, counts)
+                    batch = []
+            self._import(batch, lexicon, counts)
             if counts[Outcome.IMPORTED]:
                 self.stdout.write("Mise à jour de l'index de recherche…")
         self.stdout.write(
@@ -45,6 +45,15 @@ class Command(BaseCommand):
         )
         if not counts[Outcome.IMPORTED] + counts[Outcome.UNCHANGED]:
             raise CommandError("Aucun article n'a pu être lu.")
+
+    def _import(self, batch, lexicon, counts):
+        for raw, (outcome, _article, notes) in zip(batch, import_batch(batch, lexicon) if batch else [], strict=True):
+            if isinstance(outcome, ArticleRefused):
+                self._refuse(raw.ref, str(outcome), counts)
+                continue
+            counts[outcome] += 1
+            for note in notes:
+                self._warn(f"NOTE    {raw.ref} : {note}")
 
     def _refuse(self, where, reason, counts):
         counts["refused"] += 1

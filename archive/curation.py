@@ -1,0 +1,210 @@
+"""Extraction written through the ORM without losing an editor's work.
+
+A field an editor corrected (Article.edited_fields) is never overwritten; a
+mention, figure or quote an editor rejected stays rejected and is not added
+again; one an editor accepted or added stays even if extraction no longer finds
+it. Everything else follows the latest extraction. Each article is written in
+its own transaction; the index follows on commit (search/signals.py).
+"""
+
+import hashlib
+from collections.abc import Callable, Iterable
+
+from django.db import transaction
+from django.utils import timezone
+
+from archive.duplicates import record_signature
+from archive.entities import entity_for
+from archive.extraction import nlp
+from archive.extraction.pipeline import Extracted, Facts, RawArticle, analysed_text, extract, find_facts
+from archive.extraction.text import normalise
+from archive.extraction.themes import Lexicon, parse_keywords
+from archive.models import Article, ExtractedField, Figure, Mention, Origin, Quote, Review, Source, Theme
+
+BATCH = 32  # articles per pass of the entity recogniser
+
+
+def given_metadata(raw: RawArticle) -> dict:
+    """What came with the file, kept so that re-extraction starts from it."""
+    given = {"title": raw.title, "source": raw.source, "url": raw.url, "language": raw.language}
+    if raw.date not in (None, ""):
+        given["date"] = str(raw.date)
+    return {key: value for key, value in given.items() if value}
+
+
+def raw_of(article: Article) -> RawArticle:
+    given = article.given or {}
+    return RawArticle(
+        text=article.raw_text,
+        ref=article.ref,
+        title=given.get("title", ""),
+        date=given.get("date"),
+        source=given.get("source", ""),
+        url=given.get("url", ""),
+        language=given.get("language", ""),
+    )
+
+
+def lexicons() -> list[Lexicon]:
+    return [Lexicon(theme.slug, parse_keywords(theme.keywords)) for theme in Theme.objects.all()]
+
+
+def analyse(pairs: list[tuple[str, str]], lexicon: list[Lexicon]) -> list[Facts]:
+    """Facts of (title, body) pairs, with one batched pass of the recogniser."""
+    mentions = nlp.recognise([analysed_text(title, body) for title, body in pairs])
+    return [find_facts(title, body, found, lexicon) for (title, body), found in zip(pairs, mentions, strict=True)]
+
+
+def extract_articles(articles: Iterable[Article], progress: Callable[[int, int], None] | None = None) -> int:
+    """Re-extract `articles` from their raw text, batch by batch. Returns how
+    many changed; `progress(done, changed)` is called after each batch."""
+    lexicon, done, changed, batch = lexicons(), 0, 0, []
+    for article in articles:
+        batch.append(article)
+        if len(batch) == BATCH:
+            changed += _extract_batch(batch, lexicon)
+            done += len(batch)
+            batch = []
+            if progress:
+                progress(done, changed)
+    if batch:
+        changed += _extract_batch(batch, lexicon)
+        done += len(batch)
+        if progress:
+            progress(done, changed)
+    return changed
+
+
+def _extract_batch(articles: list[Article], lexicon: list[Lexicon]) -> int:
+    extracted = [extract(raw_of(article)) for article in articles]
+    # Facts come from the text as it is shown: the editor's if they corrected it.
+    pairs = [
+        (
+            a.title if a.is_edited(ExtractedField.TITLE) else e.title,
+            a.body if a.is_edited(ExtractedField.BODY) else e.body,
+        )
+        for a, e in zip(articles, extracted, strict=True)
+    ]
+    changed = 0
+    for article, fields, facts in zip(articles, extracted, analyse(pairs, lexicon), strict=True):
+        with transaction.atomic():
+            article = Article.objects.select_for_update().get(pk=article.pk)
+            changed += apply_extraction(article, fields, facts)
+    return changed
+
+
+def apply_extraction(article: Article, extracted: Extracted, facts: Facts) -> bool:
+    """Write an extraction into a saved article, respecting the editor's work.
+    Returns whether anything changed. Call inside a transaction."""
+    changed = _apply_fields(article, extracted)
+    changed |= _sync_mentions(article, facts)
+    changed |= _sync(article, Figure, _figure_rows(facts))
+    changed |= _sync(article, Quote, _quote_rows(facts))
+    changed |= _apply_themes(article, facts)
+    changed |= bool(record_signature(article, facts.signature))
+    article.extracted_at = timezone.now()
+    article.save()  # also schedules the article's reindexing on commit
+    return changed
+
+
+def _apply_fields(article: Article, extracted: Extracted) -> bool:
+    values = {}
+    if not article.is_edited(ExtractedField.TITLE):
+        values |= {"title": extracted.title, "title_generated": extracted.title_generated}
+    if not article.is_edited(ExtractedField.LEAD):
+        values["lead"] = extracted.lead
+    if not article.is_edited(ExtractedField.BODY):
+        values |= {"body": extracted.body, "word_count": extracted.word_count}
+    if not article.is_edited(ExtractedField.DATE):
+        values |= {
+            "published_on": extracted.published_on,
+            "date_precision": extracted.date_precision,
+            "date_found_by": extracted.date_source,
+            "date_evidence": extracted.date_evidence,
+        }
+    if not article.is_edited(ExtractedField.LANGUAGE):
+        values["language"] = extracted.language
+    if not article.is_edited(ExtractedField.SOURCE):
+        values["source"] = Source.for_name(extracted.source_name)
+    changed = False
+    for name, value in values.items():
+        if getattr(article, name) != value:
+            setattr(article, name, value)
+            changed = True
+    return changed
+
+
+def _sync_mentions(article: Article, facts: Facts) -> bool:
+    found = {}
+    for entity in facts.entities:
+        stored = entity_for(entity)
+        count, position = found.get(stored.pk, (0, entity.first_position))
+        found[stored.pk] = (count + entity.count, min(position, entity.first_position))
+    rows = {pk: {"count": count, "first_position": position} for pk, (count, position) in found.items()}
+    existing = {m.entity_id: m for m in Mention.objects.filter(article=article)}
+    return _reconcile(article, Mention, existing, rows, key_field="entity_id")
+
+
+def _figure_rows(facts: Facts) -> dict:
+    rows = {}
+    for figure in facts.figures:
+        key = _key(figure.count, figure.unit.lower(), figure.sentence)
+        rows.setdefault(key, {
+            "count": figure.count, "qualifier": figure.qualifier[:40], "unit": figure.unit[:120],
+            "force": figure.force[:120], "sentence": figure.sentence, "position": figure.position,
+        })  # fmt: skip
+    return rows
+
+
+def _quote_rows(facts: Facts) -> dict:
+    rows = {}
+    for quote in facts.quotes:
+        rows.setdefault(
+            _key(quote.text), {"text": quote.text, "speaker": quote.speaker[:200], "position": quote.position}
+        )
+    return rows
+
+
+def _key(*parts) -> str:
+    text = "|".join(" ".join(normalise(str(p)).lower().split()) for p in parts)
+    return hashlib.sha256(text.encode()).hexdigest()[:40]
+
+
+def _sync(article: Article, model, rows: dict) -> bool:
+    existing = {row.key: row for row in model.objects.filter(article=article)}
+    return _reconcile(article, model, existing, rows, key_field="key")
+
+
+def _reconcile(article, model, existing: dict, rows: dict, key_field: str) -> bool:
+    """Make the extracted rows of `article` those in `rows` (key -> values),
+    leaving alone what an editor decided or added."""
+    changed = False
+    for key, values in rows.items():
+        row = existing.get(key)
+        if row is None:
+            model.objects.create(article=article, **{key_field: key}, **values)
+            changed = True
+        elif row.origin == Origin.EXTRACTED and row.review == Review.PENDING:
+            differing = {name: value for name, value in values.items() if getattr(row, name) != value}
+            if differing:
+                model.objects.filter(pk=row.pk).update(**differing)
+                changed = True
+    stale = [
+        row.pk for key, row in existing.items()
+        if key not in rows and row.origin == Origin.EXTRACTED and row.review == Review.PENDING
+    ]  # fmt: skip
+    if stale:
+        model.objects.filter(pk__in=stale).delete()
+        changed = True
+    return changed
+
+
+def _apply_themes(article: Article, facts: Facts) -> bool:
+    if article.is_edited(ExtractedField.THEMES):
+        return False
+    wanted = set(Theme.objects.filter(slug__in=[slug for slug, _ in facts.themes]).values_list("pk", flat=True))
+    current = set(article.themes.values_list("pk", flat=True))
+    if wanted == current:
+        return False
+    article.themes.set(wanted)
+    return True

@@ -1,0 +1,85 @@
+"""Entities shared across the archive: finding the one an extracted name refers
+to, creating it on first sight, and merging two entities an editor says are one."""
+
+from django.db import IntegrityError, transaction
+from django.utils.text import slugify
+
+from archive.extraction.entities import FoundEntity, entity_key
+from archive.models import Alias, Entity, Mention, Review
+
+
+def entity_for(found: FoundEntity) -> Entity:
+    """The archive's entity for a name found in an article, created if new."""
+    keys = [found.key] + [entity_key(a) for a in sorted(found.aliases)]
+    known = {a.key: a for a in Alias.objects.filter(kind=found.kind, key__in=keys).select_related("entity")}
+    entity = next((known[k].entity for k in keys if k in known), None)
+    if entity is None:
+        entity = _create(found.kind, found.name)
+    elif not entity.name_edited and _better_spelling(found.name, entity.name):
+        # "Etats-Unis" seen first, "États-Unis" now: show the accented spelling.
+        Entity.objects.filter(pk=entity.pk).update(name=found.name)
+        entity.name = found.name
+    for name in {found.name} | found.aliases:
+        if entity_key(name) not in known:
+            add_alias(entity, name)
+    return entity
+
+
+def _better_spelling(new: str, current: str) -> bool:
+    return entity_key(new) == entity_key(current) and _accents(new) > _accents(current)
+
+
+def _accents(text: str) -> int:
+    return sum(not c.isascii() for c in text)
+
+
+def _create(kind: str, name: str) -> Entity:
+    base = slugify(name)[:200] or kind
+    for attempt in range(20):
+        slug = base if attempt == 0 else f"{base}-{kind}" if attempt == 1 else f"{base}-{attempt}"
+        try:
+            with transaction.atomic():
+                return Entity.objects.create(kind=kind, name=name, slug=slug)
+        except IntegrityError:
+            continue
+    raise IntegrityError(f"no free slug for {name!r}")
+
+
+def add_alias(entity: Entity, name: str) -> None:
+    """Remember a spelling of `entity`; a spelling another entity owns stays its own."""
+    key = entity_key(name)
+    if not key:
+        return
+    try:
+        with transaction.atomic():
+            Alias.objects.get_or_create(kind=entity.kind, key=key, defaults={"entity": entity, "name": name[:200]})
+    except IntegrityError:
+        pass  # written meanwhile by another import
+
+
+@transaction.atomic
+def merge_entities(target: Entity, others) -> list[int]:
+    """Merge `others` into `target`: their names and aliases become the target's
+    aliases, their mentions move to it. Returns the ids of the articles whose
+    mentions changed, for reindexing."""
+    touched = set()
+    for other in others:
+        if other.pk == target.pk:
+            continue
+        Alias.objects.filter(entity=other).update(entity=target, kind=target.kind)
+        add_alias(target, other.name)
+        for mention in Mention.objects.filter(entity=other):
+            touched.add(mention.article_id)
+            existing = Mention.objects.filter(article_id=mention.article_id, entity=target).first()
+            if existing is None:
+                mention.entity = target
+                mention.save(update_fields=["entity"])
+                continue
+            existing.count += mention.count
+            existing.first_position = min(existing.first_position, mention.first_position)
+            if existing.review == Review.PENDING:
+                existing.review = mention.review  # an editor's decision on either stands
+            existing.save(update_fields=["count", "first_position", "review"])
+            mention.delete()
+        other.delete()
+    return sorted(touched)

@@ -1,0 +1,591 @@
+"""People, places and organisations of one article, from the raw mentions a
+named-entity recogniser found, made usable: titles stripped, surnames resolved
+to the full name, spelling variants folded, noise dropped.
+
+Pure: the caller runs the recogniser (archive/extraction/nlp.py) and passes its
+mentions in; everything here is plain string work, tested without a model.
+"""
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+PERSON, PLACE, ORGANISATION = "person", "place", "organisation"
+KINDS = {"PER": PERSON, "PERSON": PERSON, "LOC": PLACE, "GPE": PLACE, "ORG": ORGANISATION}
+
+# Titles, honorifics and role words that come before a name and are not part of it.
+TITLES = {
+    "m",
+    "mm",
+    "mme",
+    "mmes",
+    "mlle",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "pr",
+    "me",
+    "mgr",
+    "sir",
+    "lord",
+    "sénor",
+    "señor",
+    "président",
+    "présidente",
+    "vice-président",
+    "vice-présidente",
+    "général",
+    "générale",
+    "gén",
+    "gal",
+    "colonel",
+    "lieutenant",
+    "lieutenant-colonel",
+    "capitaine",
+    "commandant",
+    "amiral",
+    "sergent",
+    "major",
+    "sénateur",
+    "sénatrice",
+    "député",
+    "députée",
+    "ministre",
+    "secrétaire",
+    "gouverneur",
+    "gouverneure",
+    "maire",
+    "juge",
+    "procureur",
+    "procureure",
+    "ambassadeur",
+    "ambassadrice",
+    "chef",
+    "cheffe",
+    "directeur",
+    "directrice",
+    "porte-parole",
+    "candidat",
+    "candidate",
+    "pape",
+    "roi",
+    "reine",
+    "prince",
+    "princesse",
+    "shérif",
+    "conseiller",
+    "conseillère",
+    "représentant",
+    "représentante",
+    "élu",
+    "élue",
+    "patron",
+    "patronne",
+    "dirigeant",
+    "dirigeante",
+    "ancien",
+    "ancienne",
+    "ex",
+    "feu",
+    "nouveau",
+    "nouvelle",
+    "futur",
+    "future",
+    "milliardaire",
+    "magnat",
+    "homologue",
+    "chancelier",
+    "chancelière",
+    "premier",
+    "première",
+    "président-élu",
+    "présidente-élue",
+    "sous-secrétaire",
+    "commissaire",
+    "leader",
+    "chef d'état-major",
+    "speaker",
+    "attorney",
+    "general",
+    "president",
+    "vice",
+    "senator",
+    "governor",
+    "secretary",
+    "sheriff",
+}
+# Department words that follow a title ("secrétaire à la Défense Jim Mattis").
+_TITLE_COMPLEMENTS = {"défense", "état", "intérieur", "justice", "sécurité", "sécurité intérieure", "homeland"}
+PRONOUNS = {
+    "il",
+    "elle",
+    "ils",
+    "elles",
+    "on",
+    "nous",
+    "vous",
+    "je",
+    "tu",
+    "lui",
+    "leur",
+    "eux",
+    "celui",
+    "celle",
+    "ceux",
+    "celles",
+    "ce",
+    "cela",
+    "ça",
+    "ceci",
+    "moi",
+    "toi",
+    "soi",
+}
+_ARTICLES = ("le ", "la ", "les ", "l'", "l’", "du ", "des ", "de la ", "de l'", "de l’", "d'", "d’")
+# Newspapers whose article is part of their name.
+KEEP_ARTICLE = {
+    "le monde",
+    "le figaro",
+    "la croix",
+    "le parisien",
+    "les echos",
+    "le point",
+    "le soir",
+    "la libre belgique",
+    "le temps",
+    "le devoir",
+    "la presse",
+    "la jornada",
+    "la repubblica",
+    "le journal de montreal",
+    "la voix du nord",
+    "l'express",
+    "l'obs",
+    "le canard enchaine",
+}
+# Institutions the recogniser tends to call places.
+ORGANISATIONS = {
+    "pentagone",
+    "maison blanche",
+    "congres",
+    "senat",
+    "chambre des representants",
+    "garde nationale",
+    "guardia nacional",
+    "cour supreme",
+    "kremlin",
+    "elysee",
+    "departement d'etat",
+    "onu",
+    "otan",
+    "cia",
+    "fbi",
+    "dea",
+    "ice",
+    "cbp",
+    "border patrol",
+    "union europeenne",
+    "nations unies",
+    "sedena",
+    "departement de la securite interieure",
+    "ministere de la securite interieure",
+    "parti democrate",
+    "parti republicain",
+    "nbc news",
+    "cnn",
+    "afp",
+    "reuters",
+    "associated press",
+}
+# Words left by web pages and wire copy around the text.
+BOILERPLATE = {
+    "videos associees",
+    "archive dans",
+    "lire aussi",
+    "publicite",
+    "partager",
+    "abonnez-vous",
+    "newsletter",
+    "copyright",
+    "tous droits reserves",
+    "afp-services",
+    "cliquez",
+    "photo",
+    "credit",
+    "getty images",
+    "afp photo",
+    "voir aussi",
+    "a lire aussi",
+}
+_ENGLISH = {
+    "the",
+    "and",
+    "of",
+    "to",
+    "our",
+    "we",
+    "is",
+    "are",
+    "with",
+    "for",
+    "that",
+    "this",
+    "i",
+    "have",
+    "has",
+    "will",
+    "be",
+    "by",
+    "from",
+    "it",
+    "today",
+    "my",
+    "you",
+    "your",
+    "on",
+    "in",
+    "at",
+    "was",
+}
+_FRENCH = {
+    "le",
+    "la",
+    "les",
+    "de",
+    "des",
+    "du",
+    "et",
+    "un",
+    "une",
+    "est",
+    "sont",
+    "a",
+    "que",
+    "qui",
+    "dans",
+    "pour",
+    "sur",
+    "au",
+    "aux",
+    "en",
+    "avec",
+    "il",
+    "elle",
+    "ont",
+    "par",
+    "ce",
+    "cette",
+}
+_NOISE = re.compile(r"https?:|www\.|@|#|\.com\b|\.fr\b|\d{2,}|^\W+$")
+_ROLE_BEFORE = re.compile(
+    r"(?:^|[\s,(])(?:[Ll]e|[Ll]a|[Ll]'|[Ll]’)\s*(?P<role>(?:[a-zà-öø-ÿ'’-]+\s+){0,4}?[a-zà-öø-ÿ'’-]+)\s*,?\s*$"
+)
+# Places the recogniser tends to call people.
+PLACES = {
+    "washington",
+    "mexico",
+    "texas",
+    "tijuana",
+    "el paso",
+    "houston",
+    "san diego",
+    "ciudad juarez",
+    "juarez",
+    "arizona",
+    "californie",
+    "floride",
+    "nouveau mexique",
+    "chihuahua",
+    "sonora",
+}
+# Capitalised common nouns the recogniser takes for names.
+GENERIC = {
+    "etat",
+    "etats",
+    "executif",
+    "gouvernement",
+    "administration",
+    "president",
+    "presidente",
+    "nord",
+    "sud",
+    "est",
+    "ouest",
+    "frontiere",
+    "republique",
+    "nation",
+    "pays",
+    "ville",
+    "region",
+    "armee",
+    "police",
+    "justice",
+    "defense",
+    "securite",
+    "ministere",
+    "parlement",
+    "capitale",
+    "monde",
+}
+_TRAILING_PARTICLES = {"de", "du", "des", "d'", "l'", "la", "le", "les", "et", "à", "au", "aux"}
+
+
+@dataclass(frozen=True)
+class RawMention:
+    """A span the recogniser labelled: its text, label (PER, LOC, ORG…) and offset."""
+
+    text: str
+    label: str
+    start: int
+
+
+@dataclass
+class FoundEntity:
+    kind: str
+    name: str
+    key: str
+    count: int = 0
+    first_position: int = 0
+    aliases: set[str] = field(default_factory=set)  # other spellings worth remembering
+    roles: set[str] = field(default_factory=set)  # "président américain", "général"
+    surnames: set[str] = field(default_factory=set)  # "Dunford", resolved in this article only
+    positions: list[int] = field(default_factory=list)
+
+
+def fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+def entity_key(name: str) -> str:
+    """What two spellings of one entity share: "Etats-Unis" and "États-Unis",
+    "Le Pentagone" and "Pentagone"."""
+    key = fold(name).lower().replace("’", "'")
+    key = re.sub(r"[-‐–—_.]", " ", key)
+    key = re.sub(r"[^\w' ]", "", key)
+    key = " ".join(key.split())
+    for article in _ARTICLES:
+        if key.startswith(article.replace("’", "'")) and key not in KEEP_ARTICLE:
+            key = key[len(article) :].strip()
+            break
+    return key
+
+
+def clean_name(text: str, kind: str) -> tuple[str, str]:
+    """The name without what surrounds it in running text, and the stripped
+    role ("président américain") for a person."""
+    name = " ".join(text.replace("’", "'").split()).strip(' ,;:.!?«»"“”()[]')
+    name = re.sub(r"'s$", "", name)
+    words = name.split()
+    while len(words) > 1 and (words[-1].lower() in _TRAILING_PARTICLES or words[-1].lower().endswith("'")):
+        words.pop()  # "Assemblée parlementaire de l'" cut short by the recogniser
+    name = " ".join(words)
+    role_words = []
+    if kind == PERSON:
+        words = name.split()
+        while len(words) > 1 and (_is_title(words[0]) or words[0][:1].islower() or words[0].lower() in _ARTICLES):
+            role_words.append(words.pop(0))
+        while len(words) > 1 and words[0].lower() in _TITLE_COMPLEMENTS and words[1][:1].isupper():
+            role_words.append(words.pop(0))
+        name = " ".join(words)
+        if _is_title(name):
+            return "", " ".join(role_words + [name]).lower()
+    else:
+        lowered = name.lower()
+        for article in _ARTICLES:
+            if lowered.startswith(article) and entity_key(name) not in KEEP_ARTICLE:
+                name = name[len(article) :].strip()
+                break
+    role = " ".join(w.lower() for w in role_words if w.lower() not in ("le", "la", "les", "l'"))
+    return name, role
+
+
+def _is_title(word: str) -> bool:
+    return word.lower().rstrip(".") in TITLES
+
+
+def is_noise(name: str, kind: str, context: str = "") -> bool:
+    key = entity_key(name)
+    if not key or len(key) < 2 or key in PRONOUNS or key in BOILERPLATE or key in GENERIC:
+        return True
+    if len(name) > 80 or len(name.split()) > 7 or _NOISE.search(name):
+        return True
+    if not name[:1].isupper() and not name[:1].isdigit():
+        return True  # "caravane", "l'armée": common nouns the recogniser picked up
+    words = name.replace(".", " ").split()
+    if all(len(w) == 1 for w in words):
+        return True  # lone initials: "J.", "M"
+    if kind == PERSON and len(words) == 1 and words[0].isupper() and len(words[0]) <= 3:
+        return True
+    return _is_english(context)
+
+
+def _is_english(context: str) -> bool:
+    words = re.findall(r"[a-zà-öø-ÿ']+", context.lower())
+    english = sum(w in _ENGLISH for w in words)
+    return english >= 3 and english > 2 * sum(w in _FRENCH for w in words)
+
+
+def group_mentions(mentions: list[RawMention], text: str) -> list[FoundEntity]:
+    """One FoundEntity per distinct entity of the article, in order of first mention."""
+    groups: dict[tuple[str, str], FoundEntity] = {}
+    spellings: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    for mention in mentions:
+        kind = KINDS.get(mention.label)
+        if not kind:
+            continue
+        name, role = clean_name(mention.text, kind)
+        context = text[max(0, mention.start - 100) : mention.start + len(mention.text) + 100]
+        if not name or is_noise(name, kind, context):
+            continue
+        key = entity_key(name)
+        if key in ORGANISATIONS:
+            kind = ORGANISATION
+        elif key in PLACES:
+            kind = PLACE
+        group = groups.setdefault((kind, key), FoundEntity(kind, name, key, first_position=mention.start))
+        group.count += 1
+        group.positions.append(mention.start)
+        spellings[(kind, key)][name] += 1
+        if kind == PERSON:
+            before = _ROLE_BEFORE.search(text[max(0, mention.start - 60) : mention.start])
+            for found in (role, before["role"].lower() if before else ""):
+                if found and any(_is_title(w) for w in found.split()):
+                    group.roles.add(found)
+    for (kind, key), group in groups.items():
+        group.name = _best_spelling(spellings[(kind, key)])
+        group.aliases = set(spellings[(kind, key)]) - {group.name}
+    merged = _merge_surnames(list(groups.values()))
+    merged = _merge_across_kinds(merged)
+    merged = _merge_acronyms(merged, text)
+    return sorted(merged, key=lambda e: e.first_position)
+
+
+def _best_spelling(spellings: Counter) -> str:
+    """Accented spellings first ("États-Unis" over "Etats-Unis"), then the most frequent."""
+    return max(spellings, key=lambda s: (_accents(s) > 0, spellings[s], _accents(s), len(s)))
+
+
+def _accents(text: str) -> int:
+    return sum(a != b for a, b in zip(text, fold(text), strict=False))
+
+
+def _absorb(target: FoundEntity, other: FoundEntity, keep_alias=True):
+    target.count += other.count
+    target.first_position = min(target.first_position, other.first_position)
+    target.roles |= other.roles
+    target.positions = sorted(target.positions + other.positions)
+    if keep_alias:
+        target.aliases |= other.aliases | {other.name}
+    else:
+        target.surnames |= {other.name} | other.aliases
+    target.aliases.discard(target.name)
+
+
+def _merge_surnames(entities: list[FoundEntity]) -> list[FoundEntity]:
+    """ "Dunford" and "M. Dunford" become Joseph Dunford when the article names one
+    person with that surname."""
+    people = [e for e in entities if e.kind == PERSON and len(e.name.split()) > 1]
+    kept = []
+    for entity in entities:
+        if entity.kind == PERSON and len(entity.name.split()) == 1:
+            owners = [
+                p
+                for p in people
+                if entity_key(p.name).split()[-1] == entity.key or entity_key(p.name).endswith(" " + entity.key)
+            ]
+            if len(owners) == 1:
+                _absorb(owners[0], entity, keep_alias=False)
+                continue
+        kept.append(entity)
+    return kept
+
+
+def _merge_across_kinds(entities: list[FoundEntity]) -> list[FoundEntity]:
+    """The recogniser sometimes calls a person a place ("Trump" as LOC): a name that
+    is a person of this article is that person."""
+    people = {e.key: e for e in entities if e.kind == PERSON}
+    surnames = {}
+    for person in people.values():
+        # "Kamala" tagged as a place where the article names Kamala Harris.
+        for part in person.surnames | {person.name.split()[-1], person.name.split()[0]}:
+            surnames.setdefault(entity_key(part), person)
+    kept = []
+    for entity in entities:
+        if entity.kind != PERSON and entity.key not in ORGANISATIONS and entity.key not in PLACES:
+            owner = people.get(entity.key) or surnames.get(entity.key)
+            if owner:
+                _absorb(owner, entity, keep_alias=False)
+                continue
+        kept.append(entity)
+    return kept
+
+
+def _merge_acronyms(entities: list[FoundEntity], text: str) -> list[FoundEntity]:
+    """ "Organisation du traité de l'Atlantique Nord (OTAN)": one organisation."""
+    by_name = {}
+    for entity in entities:
+        for spelling in {entity.name} | entity.aliases:
+            by_name.setdefault(spelling, entity)
+    absorbed = set()
+    for match in re.finditer(r"\(([A-Z][A-Z0-9.&-]{1,9})\)", text):
+        short = by_name.get(match[1])
+        if not short or short.kind == PERSON:
+            continue
+        before = text[max(0, match.start() - 120) : match.start()].rstrip()
+        long = next(
+            (
+                e
+                for e in entities
+                if e is not short
+                and e.kind == short.kind
+                and e.key not in absorbed
+                and any(before.endswith(s) for s in {e.name} | e.aliases)
+            ),
+            None,
+        )
+        if long and id(short) not in absorbed:
+            _absorb(long, short)
+            absorbed.add(id(short))
+    return [e for e in entities if id(e) not in absorbed]
+
+
+def speaker_resolver(entities: list[FoundEntity], shift: int = 0):
+    """A resolver for archive.extraction.quotes: a phrase naming a known person or
+    organisation, or a role an article gave a person, becomes that entity's name;
+    an empty phrase (a pronoun) becomes the last person named before. `shift` is
+    where the quoted text starts in the text the entities were found in."""
+    people = [e for e in entities if e.kind == PERSON]
+    names = []
+    for entity in entities:
+        if entity.kind == PLACE:
+            continue
+        for spelling in {entity.name} | entity.aliases | entity.surnames:
+            names.append((spelling, entity))
+        if entity.kind == PERSON and len(entity.name.split()) > 1:
+            names.append((entity.name.split()[-1], entity))
+    names.sort(key=lambda item: -len(item[0]))
+    roles = defaultdict(set)
+    for person in people:
+        for role in person.roles:
+            roles[role].add(person.name)
+
+    def resolve(phrase: str, position: int) -> str:
+        if not phrase:
+            before = [(p, e) for e in people for p in e.positions if p < position + shift]
+            return max(before, key=lambda item: item[0])[1].name if before else ""
+        # The first name or role in the first clause: "la vice-présidente le 7 juin,
+        # avant sa rencontre avec X" is the vice-president, not X.
+        clause = re.split(r"[,;:(]", phrase, maxsplit=1)[0]
+        found = []
+        for spelling, entity in names:
+            if match := re.search(rf"(?<!\w){re.escape(spelling)}(?!\w)", clause):
+                found.append((match.start(), entity.name))
+        for role, holders in roles.items():
+            if len(holders) == 1 and (match := re.search(rf"(?<!\w){re.escape(role)}(?!\w)", clause.lower())):
+                found.append((match.start(), next(iter(holders))))
+        return min(found)[1] if found else ""
+
+    return resolve

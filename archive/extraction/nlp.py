@@ -1,0 +1,32 @@
+"""The named-entity recogniser: spaCy's French pipeline, loaded once per process.
+
+Only commands and the extraction worker import this module; web workers never
+do, so no request waits for a model. Only the `ner` component runs: in
+fr_core_news_* it has its own token-to-vector layer, so the tagger, parser and
+lemmatiser are excluded, which more than doubles throughput.
+"""
+
+import functools
+import os
+
+from .entities import RawMention
+
+MODEL = os.environ.get("VIGIE_SPACY_MODEL", "fr_core_news_sm")
+# Long texts are cut: entities past this point add little and cost memory.
+MAX_CHARS = 100_000
+
+
+@functools.cache
+def pipeline(model: str = MODEL):
+    import spacy  # noqa: PLC0415 - heavy import, on first use only
+
+    return spacy.load(model, exclude=["tok2vec", "morphologizer", "parser", "senter", "attribute_ruler", "lemmatizer"])
+
+
+def recognise(texts: list[str], model: str = MODEL, batch_size: int = 32) -> list[list[RawMention]]:
+    """The raw entity mentions of each text, in one batched pass."""
+    nlp = pipeline(model)
+    return [
+        [RawMention(ent.text, ent.label_, ent.start_char) for ent in doc.ents]
+        for doc in nlp.pipe((text[:MAX_CHARS] for text in texts), batch_size=batch_size)
+    ]
