@@ -1,8 +1,51 @@
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin.models import CHANGE, LogEntry
 from django.db import models
 from django.db.models import Count
+from django.shortcuts import render
+from django.utils.html import format_html
 
-from archive.models import Article, Source
+from archive.entities import merge_entities
+from archive.jobs import queue_extraction
+from archive.models import (
+    Alias,
+    Article,
+    DateFoundBy,
+    Entity,
+    ExtractedField,
+    ExtractionJob,
+    Figure,
+    Mention,
+    Origin,
+    Quote,
+    Review,
+    Source,
+    Theme,
+)
+from search.signals import schedule
+
+# Form fields that, once an editor changes them, belong to the editor.
+EDITABLE_FIELDS = {
+    "title": ExtractedField.TITLE,
+    "lead": ExtractedField.LEAD,
+    "body": ExtractedField.BODY,
+    "published_on": ExtractedField.DATE,
+    "date_precision": ExtractedField.DATE,
+    "source": ExtractedField.SOURCE,
+    "language": ExtractedField.LANGUAGE,
+    "themes": ExtractedField.THEMES,
+}
+
+
+def log_change(request, obj, message):
+    LogEntry.objects.log_actions(
+        user_id=request.user.pk,
+        queryset=[obj],
+        action_flag=CHANGE,
+        change_message=message,
+        single_object=True,
+    )
 
 
 @admin.register(Source)
@@ -26,27 +69,238 @@ class SourceAdmin(admin.ModelAdmin):
         return {} if obj else {"slug": ["name"]}
 
 
+class ReviewableInline(admin.TabularInline):
+    extra = 0
+    readonly_fields = ["origin"]
+    show_change_link = False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).order_by("review", *self.model._meta.ordering)
+
+
+class MentionInline(ReviewableInline):
+    model = Mention
+    fields = ["entity", "count", "first_position", "review", "origin"]
+    autocomplete_fields = ["entity"]
+    verbose_name_plural = "entités mentionnées"
+
+
+class FigureInline(ReviewableInline):
+    model = Figure
+    fields = ["qualifier", "count", "unit", "force", "sentence", "review", "origin"]
+    formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 60})}}
+
+
+class QuoteInline(ReviewableInline):
+    model = Quote
+    fields = ["speaker", "text", "review", "origin"]
+    formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 70})}}
+
+
+class ArticleForm(forms.ModelForm):
+    edited_fields = forms.MultipleChoiceField(
+        label="Champs corrigés",
+        choices=ExtractedField.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Cochés d'office quand vous modifiez un champ : la ré-extraction ne le touchera plus. "
+        "Décochez pour rendre un champ à l'extraction.",
+    )
+
+
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
+    form = ArticleForm
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
-    list_display = ["title", "published_on", "date_precision", "source", "word_count", "ref", "imported_at"]
-    list_filter = ["date_precision", "date_found_by", "title_generated", "source", "language"]
+    list_display = ["title", "published_on", "date_precision", "source", "verified", "word_count", "ref"]
+    list_filter = ["verified", "date_precision", "date_found_by", "title_generated", "themes", "source", "language"]
     list_select_related = ["source"]
-    search_fields = ["title", "slug", "ref", "lead", "body"]
+    search_fields = ["title", "slug", "ref", "lead"]
     date_hierarchy = "published_on"
     autocomplete_fields = ["source"]
-    readonly_fields = ["slug", "raw_text", "content_hash", "ref", "word_count", "imported_at", "updated_at"]
+    filter_horizontal = ["themes"]
+    readonly_fields = [
+        "slug", "raw_text", "content_hash", "ref", "word_count", "date_found_by", "date_evidence", "given",
+        "extracted_at", "imported_at", "updated_at",
+    ]  # fmt: skip
+    inlines = [MentionInline, FigureInline, QuoteInline]
+    actions = ["mark_verified", "reextract"]
     list_per_page = 50
     fieldsets = [
-        (None, {"fields": ["title", "title_generated", "slug"]}),
-        ("Publication", {"fields": ["published_on", "date_precision", "date_found_by", "source", "url", "language"]}),
+        (None, {"fields": ["title", "title_generated", "slug", "verified"]}),
+        (
+            "Publication",
+            {
+                "fields": [
+                    "published_on", "date_precision", "date_found_by", "date_evidence", "source", "url", "language",
+                ]
+            },  # fmt: skip
+        ),
         ("Texte", {"fields": ["lead", "body"]}),
+        ("Thèmes", {"fields": ["themes"]}),
+        ("Extraction", {"fields": ["edited_fields", "extracted_at"]}),
         (
             "Provenance",
             {
-                "fields": ["ref", "raw_text", "content_hash", "word_count", "imported_at", "updated_at"],
+                "fields": ["ref", "given", "raw_text", "content_hash", "word_count", "imported_at", "updated_at"],
                 "classes": ["collapse"],
             },
         ),
     ]
     view_on_site = True
+
+    def save_model(self, request, obj, form, change):
+        edited = set(form.cleaned_data.get("edited_fields") or [])
+        released = set(form.initial.get("edited_fields") or []) - edited if change else set()
+        changed = {EDITABLE_FIELDS[name] for name in form.changed_data if name in EDITABLE_FIELDS}
+        obj.edited_fields = sorted((edited | changed) - (released - changed))
+        if ExtractedField.DATE in changed:
+            obj.date_found_by = DateFoundBy.EDITOR if obj.published_on else DateFoundBy.NONE
+            obj.date_evidence = ""
+        super().save_model(request, obj, form, change)
+
+    def save_formset(self, request, form, formset, change):
+        # A row an editor adds is theirs; one they edit is reviewed by them.
+        for instance in formset.save(commit=False):
+            if instance.pk is None:
+                instance.origin = Origin.EDITOR
+                instance.review = Review.ACCEPTED if instance.review == Review.PENDING else instance.review
+            elif instance.review == Review.PENDING:
+                instance.review = Review.ACCEPTED
+            instance.save()
+        for instance in formset.deleted_objects:
+            instance.delete()
+        formset.save_m2m()
+
+    @admin.action(description="Marquer comme vérifiés")
+    def mark_verified(self, request, queryset):
+        for article in queryset.filter(verified=False):
+            article.verified = True
+            article.save(update_fields=["verified", "updated_at"])
+            log_change(request, article, "Marqué comme vérifié.")
+        self.message_user(request, "Articles marqués comme vérifiés.", messages.SUCCESS)
+
+    @admin.action(description="Ré-extraire les métadonnées (en arrière-plan)")
+    def reextract(self, request, queryset):
+        ids = list(queryset.values_list("pk", flat=True))
+        job = queue_extraction(ids, request.user)
+        for article in queryset:
+            log_change(request, article, f"Ré-extraction demandée ({job}).")
+        self.message_user(
+            request,
+            format_html(
+                "{} : suivez son avancement dans <a href='{}'>Ré-extractions</a>. "
+                "Les champs corrigés et les éléments rejetés sont conservés.",
+                job,
+                "../extractionjob/",
+            ),
+            messages.SUCCESS,
+        )
+
+
+class AliasInline(admin.TabularInline):
+    model = Alias
+    fields = ["name"]
+    extra = 1
+
+
+class MergeForm(forms.Form):
+    target = forms.ModelChoiceField(queryset=Entity.objects.none(), label="Garder", widget=forms.RadioSelect)
+
+
+@admin.register(Entity)
+class EntityAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "slug", "mention_count"]
+    list_filter = ["kind", "name_edited"]
+    search_fields = ["name", "aliases__name", "slug"]
+    inlines = [AliasInline]
+    actions = ["merge"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(mention_count=Count("mentions", distinct=True))
+
+    @admin.display(description="articles", ordering="mention_count")
+    def mention_count(self, entity):
+        return entity.mention_count
+
+    def get_readonly_fields(self, request, obj=None):
+        return ["slug"] if obj else []
+
+    def get_prepopulated_fields(self, request, obj=None):
+        return {} if obj else {"slug": ["name"]}
+
+    def save_model(self, request, obj, form, change):
+        if "name" in form.changed_data:
+            obj.name_edited = True  # extraction no longer respells it
+        super().save_model(request, obj, form, change)
+
+    @admin.action(description="Fusionner les entités choisies…")
+    def merge(self, request, queryset):
+        entities = list(queryset)
+        if len(entities) < 2:
+            self.message_user(request, "Choisissez au moins deux entités à fusionner.", messages.WARNING)
+            return None
+        form = MergeForm(request.POST if "target" in request.POST else None)
+        form.fields["target"].queryset = queryset
+        if form.is_valid():
+            target = form.cleaned_data["target"]
+            others = [e for e in entities if e.pk != target.pk]
+            names = ", ".join(e.name for e in others)
+            touched = merge_entities(target, others)
+            schedule(*touched)
+            log_change(request, target, f"Fusion : {names} fusionné(s) dans {target.name}.")
+            self.message_user(request, f"{names} fusionné(s) dans « {target.name} ».", messages.SUCCESS)
+            return None
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Fusionner des entités",
+            "entities": entities,
+            "form": form,
+            "opts": self.model._meta,
+            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+        }
+        return render(request, "admin/archive/entity/merge.html", context)
+
+
+@admin.register(Theme)
+class ThemeAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "article_count"]
+    search_fields = ["name", "keywords"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(article_count=Count("articles"))
+
+    @admin.display(description="articles", ordering="article_count")
+    def article_count(self, theme):
+        return theme.article_count
+
+    def get_readonly_fields(self, request, obj=None):
+        return ["slug"] if obj else []
+
+
+@admin.register(ExtractionJob)
+class ExtractionJobAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "status", "progress", "changed", "requested_by", "created_at", "finished_at"]
+    list_filter = ["status"]
+    readonly_fields = [f.name for f in ExtractionJob._meta.fields]
+    change_list_template = "admin/archive/extractionjob/change_list.html"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description="avancement")
+    def progress(self, job):
+        return format_html(
+            '<progress max="{}" value="{}"></progress> {} / {}', job.total or 1, job.done, job.done, job.total
+        )
+
+    def changelist_view(self, request, extra_context=None):
+        Status = ExtractionJob.Status
+        unfinished = ExtractionJob.objects.filter(status__in=[Status.QUEUED, Status.RUNNING])
+        extra_context = {**(extra_context or {}), "refresh": unfinished.exists()}
+        return super().changelist_view(request, extra_context)
+
+

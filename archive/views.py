@@ -3,6 +3,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
 from archive.dates import iso_at_precision
+from archive.facts import facts_json, facts_of
 from archive.models import Article
 from search.highlighting import highlight_paragraph
 from search.indexing import backend
@@ -18,7 +19,7 @@ def article_detail(request, slug):
     return render(
         request,
         "archive/article_detail.html",
-        {"article": article, "paragraphs": paragraphs, "query": query, "matched": matched},
+        {"article": article, "paragraphs": paragraphs, "query": query, "matched": matched, "facts": facts_of(article)},
     )
 
 
@@ -47,6 +48,8 @@ def article_json(article):
         "date": iso_at_precision(article.published_on, article.date_precision),
         "date_precision": article.date_precision,
         "date_found_by": article.date_found_by or None,
+        "date_source": article.date_found_by or None,
+        "date_evidence": article.date_evidence or None,
         "source": article.source.name if article.source else None,
         "url": article.url or None,
         "language": article.language,
@@ -55,6 +58,9 @@ def article_json(article):
         "text": article.body,
         "raw_text": article.raw_text,
         "content_hash": article.content_hash,
+        "verified": article.verified,
+        "edited_fields": article.edited_fields,
+        **facts_json(facts_of(article)),
         "imported_at": article.imported_at.isoformat(),
         "updated_at": article.updated_at.isoformat(),
     }

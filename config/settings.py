@@ -145,6 +145,9 @@ HAYSTACK_LIMIT_TO_REGISTERED_MODELS = False
 
 VIGIE_RESULTS_PER_PAGE = envint("VIGIE_RESULTS_PER_PAGE", 20)
 VIGIE_MAX_QUERY_LENGTH = envint("VIGIE_MAX_QUERY_LENGTH", 400)
+# The admin starts a worker process for re-extractions it queues; off in tests,
+# or where a scheduler runs `manage.py extract_metadata --jobs` instead.
+VIGIE_START_EXTRACTION_WORKER = envbool("VIGIE_START_EXTRACTION_WORKER", True)
 
 LOGGING = {
     "version": 1,

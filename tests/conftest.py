@@ -25,6 +25,12 @@ def _temporary_index(tmp_path_factory):
 
 
 @pytest.fixture(scope="session", autouse=True)
+def _no_extraction_worker_processes():
+    # Admin re-extractions are queued; tests run the queue themselves.
+    settings.VIGIE_START_EXTRACTION_WORKER = False
+
+
+@pytest.fixture(scope="session", autouse=True)
 def _static_files_without_collectstatic():
     # Production serves hashed names from a manifest that `collectstatic` writes;
     # tests serve the files where they are, so they never depend on a stale build.

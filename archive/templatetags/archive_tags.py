@@ -9,3 +9,12 @@ register = template.Library()
 def at_precision(day, precision):
     """{{ article.published_on|at_precision:article.date_precision }}"""
     return display_at_precision(day, precision)
+
+
+@register.filter
+def thousands(number):
+    """5200 → "5 200", with the narrow no-break space French typography uses."""
+    try:
+        return f"{int(number):,}".replace(",", "\u202f")
+    except (TypeError, ValueError):
+        return number

@@ -1,0 +1,57 @@
+from django.core.management.base import BaseCommand, CommandError
+from tqdm import tqdm
+
+from archive.curation import extract_articles
+from archive.jobs import claim_next_job, run_job
+from archive.models import Article
+from search.signals import deferred_indexing
+
+
+class Command(BaseCommand):
+    help = (
+        "Ré-extrait les métadonnées (date, source, entités, chiffres, citations, thèmes, quasi-doublons) "
+        "depuis le texte brut. Ce qu'un éditeur a corrigé ou rejeté est conservé ; l'index suit."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("slugs", nargs="*", metavar="SLUG", help="articles à ré-extraire")
+        parser.add_argument("--all", action="store_true", help="tous les articles")
+        parser.add_argument("--missing", action="store_true", help="les articles jamais extraits")
+        parser.add_argument("--jobs", action="store_true", help="les ré-extractions demandées depuis l'admin")
+
+    def handle(self, *args, slugs, all, missing, jobs, **options):
+        if jobs:
+            return self._run_jobs()
+        if sum([bool(slugs), all, missing]) != 1:
+            raise CommandError("Indiquez des SLUG, ou --all, ou --missing, ou --jobs (un seul de ces choix).")
+        articles = Article.objects.order_by("pk")
+        if missing:
+            articles = articles.filter(extracted_at__isnull=True)
+        elif slugs:
+            articles = articles.filter(slug__in=slugs)
+            unknown = sorted(set(slugs) - set(articles.values_list("slug", flat=True)))
+            if unknown:
+                raise CommandError(f"Article(s) inconnu(s) : {', '.join(unknown)}")
+        total = articles.count()
+        bar = tqdm(total=total, unit=" articles", file=self.stderr._out, disable=None, dynamic_ncols=True)
+        seen = [0]
+
+        def progress(done, changed):
+            bar.update(done - seen[0])
+            seen[0] = done
+
+        with deferred_indexing():
+            changed = extract_articles(articles.iterator(chunk_size=200), progress=progress)
+        bar.close()
+        self.stdout.write(f"{total} article(s) ré-extrait(s), {changed} modifié(s).")
+
+    def _run_jobs(self):
+        ran = 0
+        while job := claim_next_job():
+            self.stdout.write(f"{job} : début.")
+            with deferred_indexing():
+                run_job(job)
+            job.refresh_from_db()
+            self.stdout.write(f"{job} : {job.get_status_display()}, {job.done}/{job.total}, {job.changed} modifié(s).")
+            ran += 1
+        self.stdout.write(f"{ran} ré-extraction(s) traitée(s).")
