@@ -27,7 +27,11 @@ def change_form(article, **changes):
         "language": "fr",
         "lead": article.lead,
         "body": article.body,
+        "themes": [theme.pk for theme in article.themes.all()],
     }
+    # The inlines' management forms, with no rows: existing rows stay as they are.
+    for prefix in ("mentions", "figures", "quotes"):
+        data |= {f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"}
     data.update(changes)
     return data
 
