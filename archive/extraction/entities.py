@@ -116,6 +116,8 @@ TITLES = {
     "secretary",
     "sheriff",
 }
+# Forms of address: stripped from names but not roles ("M." says nothing of who).
+HONORIFICS = {"m", "mm", "mme", "mmes", "mlle", "mr", "mrs", "ms", "dr", "pr", "me", "mgr", "sir", "lord"}
 # Department words that follow a title ("secrétaire à la Défense Jim Mattis").
 _TITLE_COMPLEMENTS = {"défense", "état", "intérieur", "justice", "sécurité", "sécurité intérieure", "homeland"}
 PRONOUNS = {
@@ -329,6 +331,31 @@ GENERIC = {
     "capitale",
     "monde",
 }
+_CALENDAR = {
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "janvier",
+    "fevrier",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "aout",
+    "septembre",
+    "octobre",
+    "novembre",
+    "decembre",
+}
+# "Américains", "Mexicaines": inhabitants, not places.
+_DEMONYM = re.compile(r"(?:ain|aine|ien|ienne|ais|aise|ois|oise|éen|éenne)s?$", re.IGNORECASE)
+# A short line crediting the article ("Le Monde avec AFP", "(AFP)"): not the text's own entities.
+_CREDIT_LINE = re.compile(r"^.{0,40}\b(?:avec|\(|©)\s*(?:l['’])?(?:AFP|Reuters|AP|Belga)\b.{0,20}$", re.MULTILINE)
 _TRAILING_PARTICLES = {"de", "du", "des", "d'", "l'", "la", "le", "les", "et", "à", "au", "aux"}
 
 
@@ -385,7 +412,9 @@ def clean_name(text: str, kind: str) -> tuple[str, str]:
     role_words = []
     if kind == PERSON:
         words = name.split()
-        while len(words) > 1 and (_is_title(words[0]) or words[0][:1].islower() or words[0].lower() in _ARTICLES):
+        while len(words) > 1 and (
+            _is_title(words[0]) or words[0][:1].islower() or words[0].lower() in ("le", "la", "les", "l'")
+        ):
             role_words.append(words.pop(0))
         while len(words) > 1 and words[0].lower() in _TITLE_COMPLEMENTS and words[1][:1].isupper():
             role_words.append(words.pop(0))
@@ -398,7 +427,11 @@ def clean_name(text: str, kind: str) -> tuple[str, str]:
             if lowered.startswith(article) and entity_key(name) not in KEEP_ARTICLE:
                 name = name[len(article) :].strip()
                 break
-    role = " ".join(w.lower() for w in role_words if w.lower() not in ("le", "la", "les", "l'"))
+    role = " ".join(
+        w.lower()
+        for w in role_words
+        if w.lower() not in ("le", "la", "les", "l'") and w.lower().rstrip(".") not in HONORIFICS
+    )
     return name, role
 
 
@@ -428,17 +461,28 @@ def _is_english(context: str) -> bool:
     return english >= 3 and english > 2 * sum(w in _FRENCH for w in words)
 
 
+def _is_common_word(name: str, kind: str, text: str) -> bool:
+    """A single capitalised word the text also writes in lower case ("Crise" opening a
+    sentence, "crise" elsewhere), a weekday or month, or an inhabitant's name."""
+    if " " in name or "-" in name:
+        return False
+    if entity_key(name) in _CALENDAR or (kind == PLACE and _DEMONYM.search(name)):
+        return True
+    return re.search(rf"(?<![\w'’]){re.escape(name.lower())}(?!\w)", text) is not None
+
+
 def group_mentions(mentions: list[RawMention], text: str) -> list[FoundEntity]:
     """One FoundEntity per distinct entity of the article, in order of first mention."""
     groups: dict[tuple[str, str], FoundEntity] = {}
     spellings: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    credits = [m.span() for m in _CREDIT_LINE.finditer(text)]
     for mention in mentions:
         kind = KINDS.get(mention.label)
-        if not kind:
+        if not kind or any(a <= mention.start < b for a, b in credits):
             continue
         name, role = clean_name(mention.text, kind)
         context = text[max(0, mention.start - 100) : mention.start + len(mention.text) + 100]
-        if not name or is_noise(name, kind, context):
+        if not name or is_noise(name, kind, context) or _is_common_word(name, kind, text):
             continue
         key = entity_key(name)
         if key in ORGANISATIONS:
@@ -452,7 +496,7 @@ def group_mentions(mentions: list[RawMention], text: str) -> list[FoundEntity]:
         if kind == PERSON:
             before = _ROLE_BEFORE.search(text[max(0, mention.start - 60) : mention.start])
             for found in (role, before["role"].lower() if before else ""):
-                if found and any(_is_title(w) for w in found.split()):
+                if found and any(_is_title(w) and w.rstrip(".") not in HONORIFICS for w in found.split()):
                     group.roles.add(found)
     for (kind, key), group in groups.items():
         group.name = _best_spelling(spellings[(kind, key)])

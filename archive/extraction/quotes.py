@@ -27,10 +27,10 @@ _VERBS = (
 _REPORTING = re.compile(
     rf",\s*(?:a|ont|avait|avaient|aurait)(?:-t-(?P<pronoun>il|elle|ils|elles))?"
     rf"(?:\s+(?:pour\s+sa\s+part|quant\s+à\s+lui|quant\s+à\s+elle|encore|aussi|également|ensuite|alors|déjà))*"
-    rf"\s+(?:{_VERBS})(?:e|s|es)?\b(?P<rest>[^.!?«»\"]*)",
+    rf"\s+(?:{_VERBS})(?:e|s|es)?\b(?P<rest>(?:[^.!?«»\"]|(?<=\bM)\.|(?<=\d)\.(?=\d))*)",
     re.IGNORECASE,
 )
-_AFTER_SELON = re.compile(r"^\s*,?\s*selon\s+(?P<rest>[^.!?«»\"]*)", re.IGNORECASE)
+_AFTER_SELON = re.compile(r"^\s*,?\s*selon\s+(?P<rest>(?:[^.!?«»\"]|(?<=\bM)\.|(?<=\d)\.(?=\d))*)", re.IGNORECASE)
 # Before the quote, in the same sentence: "X a déclaré : « … »", "X a indiqué
 # qu'il était « … »", "selon X, « … »".
 _BEFORE_SUBJECT = re.compile(
