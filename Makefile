@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export PORT
 
-.PHONY: run test lint install install-dev system-packages clean
+.PHONY: run test lint eval bench install install-dev system-packages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,16 @@ test: install-dev system-packages
 	$(BIN)/ruff check .
 	$(BIN)/python manage.py makemigrations --check --dry-run -v0
 	$(BIN)/pytest
+
+## eval: precision, recall and F1 of extraction on the hand-annotated gold set (MODEL=fr_core_news_md to compare)
+MODEL ?= fr_core_news_sm
+eval: install-dev
+	$(BIN)/python -m tests.gold.evaluate --model $(MODEL)
+
+## bench: import + extraction + indexing throughput and peak memory on N OrangeSum articles (N=0: all 33,975)
+N ?= 2000
+bench: install
+	$(BIN)/python -m tests.bench.import_pipeline -n $(N)
 
 system-packages:
 	@.ci/system-packages

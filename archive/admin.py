@@ -6,7 +6,7 @@ from django.db.models import Count
 from django.shortcuts import render
 from django.utils.html import format_html
 
-from archive.entities import merge_entities
+from archive.entities import add_alias, merge_entities
 from archive.jobs import queue_extraction
 from archive.models import (
     Alias,
@@ -132,7 +132,13 @@ class ArticleAdmin(admin.ModelAdmin):
             "Publication",
             {
                 "fields": [
-                    "published_on", "date_precision", "date_found_by", "date_evidence", "source", "url", "language",
+                    "published_on",
+                    "date_precision",
+                    "date_found_by",
+                    "date_evidence",
+                    "source",
+                    "url",
+                    "language",
                 ]
             },  # fmt: skip
         ),
@@ -233,6 +239,9 @@ class EntityAdmin(admin.ModelAdmin):
         if "name" in form.changed_data:
             obj.name_edited = True  # extraction no longer respells it
         super().save_model(request, obj, form, change)
+        # The entity's own name is one of its spellings; its spellings share its kind.
+        obj.aliases.exclude(kind=obj.kind).update(kind=obj.kind)
+        add_alias(obj, obj.name)
 
     @admin.action(description="Fusionner les entités choisies…")
     def merge(self, request, queryset):
@@ -302,5 +311,3 @@ class ExtractionJobAdmin(admin.ModelAdmin):
         unfinished = ExtractionJob.objects.filter(status__in=[Status.QUEUED, Status.RUNNING])
         extra_context = {**(extra_context or {}), "refresh": unfinished.exists()}
         return super().changelist_view(request, extra_context)
-
-

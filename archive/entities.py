@@ -10,7 +10,8 @@ from archive.models import Alias, Entity, Mention, Review
 
 def entity_for(found: FoundEntity) -> Entity:
     """The archive's entity for a name found in an article, created if new."""
-    keys = [found.key] + [entity_key(a) for a in sorted(found.aliases)]
+    spellings = {entity_key(name): name for name in sorted(found.aliases | {found.name}) if entity_key(name)}
+    keys = [found.key, *sorted(set(spellings) - {found.key})]
     known = {a.key: a for a in Alias.objects.filter(kind=found.kind, key__in=keys).select_related("entity")}
     entity = next((known[k].entity for k in keys if k in known), None)
     if entity is None:
@@ -19,9 +20,10 @@ def entity_for(found: FoundEntity) -> Entity:
         # "Etats-Unis" seen first, "États-Unis" now: show the accented spelling.
         Entity.objects.filter(pk=entity.pk).update(name=found.name)
         entity.name = found.name
-    for name in {found.name} | found.aliases:
-        if entity_key(name) not in known:
-            add_alias(entity, name)
+    new = [Alias(entity=entity, kind=entity.kind, key=key, name=name[:200]) for key, name in spellings.items()
+           if key not in known]  # fmt: skip
+    # A spelling another import claimed meanwhile stays with its entity.
+    Alias.objects.bulk_create(new, ignore_conflicts=True)
     return entity
 
 
@@ -50,11 +52,9 @@ def add_alias(entity: Entity, name: str) -> None:
     key = entity_key(name)
     if not key:
         return
-    try:
-        with transaction.atomic():
-            Alias.objects.get_or_create(kind=entity.kind, key=key, defaults={"entity": entity, "name": name[:200]})
-    except IntegrityError:
-        pass  # written meanwhile by another import
+    Alias.objects.bulk_create(
+        [Alias(entity=entity, kind=entity.kind, key=key, name=name[:200])], ignore_conflicts=True
+    )  # a spelling another entity owns stays its own
 
 
 @transaction.atomic

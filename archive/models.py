@@ -211,14 +211,6 @@ class Entity(models.Model):
     def __str__(self):
         return self.name
 
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        # The entity's own name is one of its spellings; its aliases share its kind.
-        self.aliases.exclude(kind=self.kind).update(kind=self.kind)
-        key = entity_key(self.name)
-        if key and not Alias.objects.filter(kind=self.kind, key=key).exists():
-            Alias.objects.create(entity=self, name=self.name)
-
     def get_absolute_url(self):
         return reverse("search:search") + f"?{self.kind}={self.slug}"
 

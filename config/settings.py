@@ -97,8 +97,9 @@ TEMPLATES = [
 ]
 
 DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{DATA_DIR / 'vigie.sqlite3'}",
+    # An empty DATABASE_URL means the default, like an unset one.
+    "default": dj_database_url.parse(
+        os.environ.get("DATABASE_URL") or f"sqlite:///{DATA_DIR / 'vigie.sqlite3'}",
         conn_max_age=envint("CONN_MAX_AGE", 60),
     )
 }

@@ -91,17 +91,13 @@ class OnCommitSignalProcessor(BaseSignalProcessor):
         schedule(instance.article_id)
 
     def handle_themes(self, sender, instance, action, reverse, pk_set, **kwargs):
-        if action not in ("post_add", "post_remove", "post_clear"):
-            return
-        if reverse:  # theme.articles.add(...): pk_set holds articles (None on clear)
-            from archive.models import Article
-
-            pks = pk_set if pk_set is not None else Article.themes.through.objects.filter(theme=instance).values_list(
-                "article_id", flat=True
-            )
-            schedule(*pks)
-        else:
-            schedule(instance.pk)
+        if not reverse:
+            if action in ("post_add", "post_remove", "post_clear"):
+                schedule(instance.pk)
+        elif action in ("post_add", "post_remove"):  # theme.articles.add(...): pk_set holds articles
+            schedule(*pk_set)
+        elif action == "pre_clear":  # theme.articles.clear(): the articles, while they are linked
+            schedule(*sender.objects.filter(theme=instance).values_list("article_id", flat=True))
 
     def handle_article(self, sender, instance, **kwargs):
         schedule(instance.pk)

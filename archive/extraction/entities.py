@@ -461,14 +461,14 @@ def _is_english(context: str) -> bool:
     return english >= 3 and english > 2 * sum(w in _FRENCH for w in words)
 
 
-def _is_common_word(name: str, kind: str, text: str) -> bool:
+def _is_common_word(name: str, kind: str, lowercase_words: set[str]) -> bool:
     """A single capitalised word the text also writes in lower case ("Crise" opening a
     sentence, "crise" elsewhere), a weekday or month, or an inhabitant's name."""
     if " " in name or "-" in name:
         return False
     if entity_key(name) in _CALENDAR or (kind == PLACE and _DEMONYM.search(name)):
         return True
-    return re.search(rf"(?<![\w'’]){re.escape(name.lower())}(?!\w)", text) is not None
+    return name.lower() in lowercase_words
 
 
 def group_mentions(mentions: list[RawMention], text: str) -> list[FoundEntity]:
@@ -476,13 +476,14 @@ def group_mentions(mentions: list[RawMention], text: str) -> list[FoundEntity]:
     groups: dict[tuple[str, str], FoundEntity] = {}
     spellings: dict[tuple[str, str], Counter] = defaultdict(Counter)
     credits = [m.span() for m in _CREDIT_LINE.finditer(text)]
+    lowercase_words = set(re.findall(r"(?<![\w'’])[a-zà-öø-ÿ]\w*", text))
     for mention in mentions:
         kind = KINDS.get(mention.label)
         if not kind or any(a <= mention.start < b for a, b in credits):
             continue
         name, role = clean_name(mention.text, kind)
         context = text[max(0, mention.start - 100) : mention.start + len(mention.text) + 100]
-        if not name or is_noise(name, kind, context) or _is_common_word(name, kind, text):
+        if not name or is_noise(name, kind, context) or _is_common_word(name, kind, lowercase_words):
             continue
         key = entity_key(name)
         if key in ORGANISATIONS:
@@ -611,10 +612,14 @@ def speaker_resolver(entities: list[FoundEntity], shift: int = 0):
         if entity.kind == PERSON and len(entity.name.split()) > 1:
             names.append((entity.name.split()[-1], entity))
     names.sort(key=lambda item: -len(item[0]))
-    roles = defaultdict(set)
+    names = [(re.compile(rf"(?<!\w){re.escape(spelling)}(?!\w)"), entity) for spelling, entity in names]
+    holders = defaultdict(set)
     for person in people:
         for role in person.roles:
-            roles[role].add(person.name)
+            holders[role].add(person.name)
+    roles = [
+        (re.compile(rf"(?<!\w){re.escape(role)}(?!\w)"), next(iter(h))) for role, h in holders.items() if len(h) == 1
+    ]
 
     def resolve(phrase: str, position: int) -> str:
         if not phrase:
@@ -624,12 +629,12 @@ def speaker_resolver(entities: list[FoundEntity], shift: int = 0):
         # avant sa rencontre avec X" is the vice-president, not X.
         clause = re.split(r"[,;:(]", phrase, maxsplit=1)[0]
         found = []
-        for spelling, entity in names:
-            if match := re.search(rf"(?<!\w){re.escape(spelling)}(?!\w)", clause):
+        for pattern, entity in names:
+            if match := pattern.search(clause):
                 found.append((match.start(), entity.name))
-        for role, holders in roles.items():
-            if len(holders) == 1 and (match := re.search(rf"(?<!\w){re.escape(role)}(?!\w)", clause.lower())):
-                found.append((match.start(), next(iter(holders))))
+        for pattern, holder in roles:
+            if match := pattern.search(clause.lower()):
+                found.append((match.start(), holder))
         return min(found)[1] if found else ""
 
     return resolve

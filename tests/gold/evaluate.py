@@ -16,9 +16,9 @@ from collections import Counter
 from pathlib import Path
 
 from archive.extraction import nlp
-from archive.extraction.entities import PERSON, PLACE, ORGANISATION, entity_key
+from archive.extraction.entities import ORGANISATION, PERSON, PLACE, entity_key
 from archive.extraction.pipeline import RawArticle, analysed_text, extract, find_facts
-from archive.extraction.themes import Lexicon, SEED_THEMES, parse_keywords
+from archive.extraction.themes import SEED_THEMES, Lexicon, parse_keywords
 
 GOLD = Path(__file__).with_name("topic.jsonl")
 CORPUS = Path(os.environ.get("VIGIE_CORPUS_DIR", Path(__file__).resolve().parents[3] / "shared" / "corpus"))

@@ -20,6 +20,10 @@ class Command(BaseCommand):
         if not Article.objects.exists():
             self.stdout.write("Archive vide : import des articles de fixtures/.")
             call_command("import_articles", str(Path(settings.BASE_DIR) / "fixtures"), stdout=self.stdout)
+        if Article.objects.filter(extracted_at__isnull=True).exists():
+            # Articles imported before extraction existed, or by an interrupted run.
+            self.stdout.write("Extraction des métadonnées des articles qui n'en ont pas encore…")
+            call_command("extract_metadata", "--missing", stdout=self.stdout)
         articles, documents = Article.objects.count(), indexing.document_count()
         if articles != documents:
             self.stdout.write(f"Index à reconstruire ({documents} documents pour {articles} articles)…")
