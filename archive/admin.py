@@ -239,9 +239,7 @@ class EntityAdmin(admin.ModelAdmin):
         if "name" in form.changed_data:
             obj.name_edited = True  # extraction no longer respells it
         super().save_model(request, obj, form, change)
-        # The entity's own name is one of its spellings; its spellings share its kind.
-        obj.aliases.exclude(kind=obj.kind).update(kind=obj.kind)
-        add_alias(obj, obj.name)
+        add_alias(obj, obj.name)  # the entity's own name is one of its spellings
 
     @admin.action(description="Fusionner les entités choisies…")
     def merge(self, request, queryset):

@@ -66,7 +66,9 @@ def merge_entities(target: Entity, others) -> list[int]:
     for other in others:
         if other.pk == target.pk:
             continue
-        Alias.objects.filter(entity=other).update(entity=target, kind=target.kind)
+        # The spellings keep the kind the recogniser gives them: a "person"
+        # Washington merged into the place still finds the place next time.
+        Alias.objects.filter(entity=other).update(entity=target)
         add_alias(target, other.name)
         for mention in Mention.objects.filter(entity=other):
             touched.add(mention.article_id)

@@ -217,7 +217,9 @@ class Entity(models.Model):
 
 class Alias(models.Model):
     """A spelling of an entity: its own name, variants seen in texts, merged names.
-    Extraction finds entities through the key of their aliases."""
+    Extraction finds entities through the kind and key of their aliases. The kind
+    is the one the spelling is recognised as, which after a merge across kinds
+    (a "person" Washington into the place) can differ from the entity's."""
 
     entity = models.ForeignKey(Entity, on_delete=models.CASCADE, related_name="aliases", verbose_name="entité")
     name = models.CharField("graphie", max_length=200)
@@ -233,7 +235,7 @@ class Alias(models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
-        self.kind = self.entity.kind
+        self.kind = self.kind or self.entity.kind
         self.key = entity_key(self.name)
         super().save(*args, **kwargs)
 
