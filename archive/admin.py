@@ -160,6 +160,8 @@ class ArticleAdmin(admin.ModelAdmin):
         released = set(form.initial.get("edited_fields") or []) - edited if change else set()
         changed = {EDITABLE_FIELDS[name] for name in form.changed_data if name in EDITABLE_FIELDS}
         obj.edited_fields = sorted((edited | changed) - (released - changed))
+        if "title" in form.changed_data and "title_generated" not in form.changed_data:
+            obj.title_generated = False  # the editor wrote this title
         if ExtractedField.DATE in changed:
             obj.date_found_by = DateFoundBy.EDITOR if obj.published_on else DateFoundBy.NONE
             obj.date_evidence = ""

@@ -212,6 +212,15 @@ def test_an_unknown_or_malformed_person_finds_nothing_or_explains_but_never_fail
 # 3. An editor's work survives re-extraction
 
 
+def test_a_title_written_by_an_editor_is_no_longer_flagged_as_generated(edit, client, seeds):
+    article = seeds[1]
+    assert article.title_generated
+    edit(article, title="Le Pentagone envoie 5.000 militaires")
+    assert not article.title_generated
+    assert client.get(f"/api/articles/{article.slug}/").json()["title_generated"] is False
+    assert "Titre tiré de la première phrase" not in client.get(article.get_absolute_url()).content.decode()
+
+
 def test_an_edited_title_is_kept_by_re_extraction_while_other_fields_are_extracted_again(edit, seeds):
     article = seeds[1]
     edit(article, title="Le Pentagone envoie 5.000 militaires")
