@@ -4,9 +4,11 @@ from django.contrib.admin.models import CHANGE, LogEntry
 from django.db import models
 from django.db.models import Count
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.html import format_html
 
 from archive.entities import add_alias, merge_entities
+from archive.extraction.entities import entity_key
 from archive.jobs import queue_extraction
 from archive.models import (
     Alias,
@@ -69,7 +71,28 @@ class SourceAdmin(admin.ModelAdmin):
         return {} if obj else {"slug": ["name"]}
 
 
+class ReviewableFormSet(forms.BaseInlineFormSet):
+    """A mention, figure or quote the article already has is refused with a
+    message, not left to the database's uniqueness constraint (a server error)."""
+
+    def clean(self):
+        super().clean()
+        existing = {}
+        if self.instance.pk:
+            rows = self.model.objects.filter(article=self.instance)
+            existing = dict(rows.values_list(self.model.identity_field, "pk"))
+        seen = set()
+        for form in self.forms:
+            if not hasattr(form, "cleaned_data") or not form.cleaned_data or self._should_delete_form(form):
+                continue
+            key = form.instance.identity()
+            if key in seen or existing.get(key, form.instance.pk) != form.instance.pk:
+                form.add_error(None, "Cet élément figure déjà dans l'article.")
+            seen.add(key)
+
+
 class ReviewableInline(admin.TabularInline):
+    formset = ReviewableFormSet
     extra = 0
     readonly_fields = ["origin"]
     show_change_link = False
@@ -200,14 +223,40 @@ class ArticleAdmin(admin.ModelAdmin):
                 "{} : suivez son avancement dans <a href='{}'>Ré-extractions</a>. "
                 "Les champs corrigés et les éléments rejetés sont conservés.",
                 job,
-                "../extractionjob/",
+                reverse("admin:archive_extractionjob_changelist"),
             ),
             messages.SUCCESS,
         )
 
 
+class AliasFormSet(forms.BaseInlineFormSet):
+    """A spelling is found by its folded key: an empty one, or one another
+    entity already owns, is refused with a message (merge the entities instead)."""
+
+    def clean(self):
+        super().clean()
+        seen = set()
+        for form in self.forms:
+            if not hasattr(form, "cleaned_data") or not form.cleaned_data.get("name") or self._should_delete_form(form):
+                continue
+            key = entity_key(form.cleaned_data["name"])
+            kind = form.instance.kind or self.instance.kind
+            owner = Alias.objects.filter(kind=kind, key=key).exclude(pk=form.instance.pk).select_related("entity")
+            owner = owner.first()
+            if not key:
+                form.add_error("name", "Cette graphie ne contient aucune lettre.")
+            elif key in seen or (owner and owner.entity_id == self.instance.pk):
+                form.add_error("name", "Cette graphie figure déjà pour cette entité.")
+            elif owner:
+                form.add_error(
+                    "name", f"« {owner.name} » est déjà une graphie de « {owner.entity} » : fusionnez les deux entités."
+                )
+            seen.add(key)
+
+
 class AliasInline(admin.TabularInline):
     model = Alias
+    formset = AliasFormSet
     fields = ["name"]
     extra = 1
 

@@ -7,7 +7,6 @@ it. Everything else follows the latest extraction. Each article is written in
 its own transaction; the index follows on commit (search/signals.py).
 """
 
-import hashlib
 from collections.abc import Callable, Iterable
 
 from django.db import transaction
@@ -17,7 +16,6 @@ from archive.duplicates import record_signature
 from archive.entities import entity_for
 from archive.extraction import nlp
 from archive.extraction.pipeline import Extracted, Facts, RawArticle, analysed_text, extract, find_facts
-from archive.extraction.text import normalise
 from archive.extraction.themes import Lexicon, parse_keywords
 from archive.models import Article, ExtractedField, Figure, Mention, Origin, Quote, Review, Source, Theme
 
@@ -148,7 +146,7 @@ def _sync_mentions(article: Article, facts: Facts) -> bool:
 def _figure_rows(facts: Facts) -> dict:
     rows = {}
     for figure in facts.figures:
-        key = _key(figure.count, figure.unit.lower(), figure.sentence)
+        key = Figure.key_for(figure.count, figure.unit, figure.sentence)
         rows.setdefault(key, {
             "count": figure.count, "qualifier": figure.qualifier[:40], "unit": figure.unit[:120],
             "force": figure.force[:120], "sentence": figure.sentence, "position": figure.position,
@@ -160,14 +158,9 @@ def _quote_rows(facts: Facts) -> dict:
     rows = {}
     for quote in facts.quotes:
         rows.setdefault(
-            _key(quote.text), {"text": quote.text, "speaker": quote.speaker[:200], "position": quote.position}
+            Quote.key_for(quote.text), {"text": quote.text, "speaker": quote.speaker[:200], "position": quote.position}
         )
     return rows
-
-
-def _key(*parts) -> str:
-    text = "|".join(" ".join(normalise(str(p)).lower().split()) for p in parts)
-    return hashlib.sha256(text.encode()).hexdigest()[:40]
 
 
 def _sync(article: Article, model, rows: dict) -> bool:

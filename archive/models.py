@@ -1,9 +1,12 @@
+import hashlib
+
 from django.db import models
 from django.urls import reverse
 from django.utils.text import slugify
 
 from archive.extraction.dates import DateSource, Precision
 from archive.extraction.entities import entity_key
+from archive.extraction.text import normalise
 
 
 class DatePrecision(models.TextChoices):
@@ -240,9 +243,19 @@ class Alias(models.Model):
         super().save(*args, **kwargs)
 
 
+def content_key(*parts) -> str:
+    """What identifies a figure or quote across re-extractions: its normalised
+    content, so a rejected one is recognised when extraction finds it again."""
+    text = "|".join(" ".join(normalise(str(part)).lower().split()) for part in parts)
+    return hashlib.sha256(text.encode()).hexdigest()[:40]
+
+
 class Reviewable(models.Model):
     """Something extraction found in an article that an editor can accept or
     reject; a rejected row is kept so that re-extraction does not bring it back."""
+
+    # The field that makes a row unique within its article (the admin checks it).
+    identity_field = "key"
 
     review = models.CharField("vérification", max_length=8, choices=Review.choices, default=Review.PENDING)
     origin = models.CharField("origine", max_length=9, choices=Origin.choices, default=Origin.EXTRACTED)
@@ -254,8 +267,13 @@ class Reviewable(models.Model):
     def is_shown(self):
         return self.review != Review.REJECTED
 
+    def identity(self):
+        return self.key or self.default_key()
+
 
 class Mention(Reviewable):
+    identity_field = "entity_id"
+
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="mentions")
     entity = models.ForeignKey(Entity, on_delete=models.CASCADE, related_name="mentions", verbose_name="entité")
     count = models.PositiveIntegerField("occurrences", default=1)
@@ -268,6 +286,9 @@ class Mention(Reviewable):
 
     def __str__(self):
         return f"{self.entity} ({self.count})"
+
+    def identity(self):
+        return self.entity_id
 
 
 class Figure(Reviewable):
@@ -292,6 +313,19 @@ class Figure(Reviewable):
     def __str__(self):
         return " ".join(filter(None, [self.qualifier, f"{self.count:n}", self.unit]))
 
+    def save(self, *args, **kwargs):
+        # An editor's new row gets the key extraction would give it; an edited
+        # row keeps its key, so its review still applies to what extraction finds.
+        self.key = self.key or self.default_key()
+        super().save(*args, **kwargs)
+
+    def default_key(self):
+        return self.key_for(self.count, self.unit, self.sentence)
+
+    @staticmethod
+    def key_for(count, unit, sentence):
+        return content_key(count, unit, sentence)
+
 
 class Quote(Reviewable):
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="quotes")
@@ -307,6 +341,17 @@ class Quote(Reviewable):
 
     def __str__(self):
         return self.text[:80]
+
+    def save(self, *args, **kwargs):
+        self.key = self.key or self.default_key()
+        super().save(*args, **kwargs)
+
+    def default_key(self):
+        return self.key_for(self.text)
+
+    @staticmethod
+    def key_for(text):
+        return content_key(text)
 
 
 class NearDuplicate(models.Model):

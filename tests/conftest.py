@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.test import override_settings
 from haystack import connections
@@ -40,6 +41,14 @@ def _static_files_without_collectstatic():
     }
     with override_settings(STORAGES=storages):
         yield
+
+
+@pytest.fixture
+def editor_client(client, db):
+    """A client logged in to the admin."""
+    user = get_user_model().objects.create_superuser("editrice", "", "motdepasse-solide-42")
+    client.force_login(user)
+    return client
 
 
 @pytest.fixture

@@ -1,14 +1,5 @@
-import pytest
-from django.contrib.auth import get_user_model
 
 from search.indexing import backend
-
-
-@pytest.fixture
-def editor_client(client, db):
-    user = get_user_model().objects.create_superuser("editrice", "", "motdepasse-solide-42")
-    client.force_login(user)
-    return client
 
 
 def hits(query):

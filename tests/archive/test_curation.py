@@ -7,7 +7,6 @@ import io
 
 import pytest
 from django.contrib.admin.models import LogEntry
-from django.contrib.auth import get_user_model
 from django.contrib.messages import get_messages
 from django.core.management import call_command
 from django.core.management.base import CommandError
@@ -15,14 +14,6 @@ from django.core.management.base import CommandError
 from archive.entities import add_alias, merge_entities
 from archive.models import Alias, Article, Entity, ExtractionJob, Mention, Origin, Review, Theme
 from tests.conftest import SEEDS
-
-
-@pytest.fixture
-def editor_client(client, db):
-    user = get_user_model().objects.create_superuser("editrice", "", "motdepasse-solide-42")
-    client.force_login(user)
-    return client
-
 
 # Builders
 
