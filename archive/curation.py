@@ -99,7 +99,7 @@ def apply_extraction(article: Article, extracted: Extracted, facts: Facts) -> bo
     changed |= _sync(article, Figure, _figure_rows(facts))
     changed |= _sync(article, Quote, _quote_rows(facts))
     changed |= _apply_themes(article, facts)
-    changed |= bool(record_signature(article, facts.signature))
+    changed |= record_signature(article, facts.signature)
     article.extracted_at = timezone.now()
     article.save()  # also schedules the article's reindexing on commit
     return changed

@@ -7,15 +7,15 @@ from archive.extraction import fingerprint
 from archive.models import Article, Fingerprint, FingerprintBand, NearDuplicate
 
 
-def record_signature(article: Article, signature: bytes | None) -> set[int]:
+def record_signature(article: Article, signature: bytes | None) -> bool:
     """Store `article`'s signature and link it to its near-duplicates.
-    Returns the ids whose links changed (the article's and its old and new twins)."""
+    Returns whether its near-duplicates changed."""
     before = set(NearDuplicate.objects.filter(from_article=article).values_list("to_article_id", flat=True))
     Fingerprint.objects.filter(article=article).delete()
     NearDuplicate.objects.filter(from_article=article).delete()
     NearDuplicate.objects.filter(to_article=article).delete()
     if signature is None:
-        return before | ({article.pk} if before else set())
+        return bool(before)
     stored = Fingerprint.objects.create(article=article, signature=signature)
     keys = fingerprint.band_keys(signature)
     FingerprintBand.objects.bulk_create(FingerprintBand(fingerprint=stored, key=key) for key in keys)
@@ -27,5 +27,4 @@ def record_signature(article: Article, signature: bytes | None) -> set[int]:
             links.append(candidate.pk)
             NearDuplicate.objects.create(from_article=article, to_article_id=candidate.pk, similarity=similarity)
             NearDuplicate.objects.create(from_article_id=candidate.pk, to_article=article, similarity=similarity)
-    changed = before ^ set(links)
-    return changed | ({article.pk} if changed else set())
+    return before != set(links)
