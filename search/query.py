@@ -77,7 +77,9 @@ def run_search(params: dict) -> SearchOutcome:
             'Essayez par exemple : frontière, "Garde nationale", milit*.'
         )
         return outcome
-    sqs = _queryset(params)
+    sqs = search_queryset(params).highlight()
+    for name in FACETS:
+        sqs = sqs.facet(name)
     try:
         results = _page(sqs, outcome.page, per_page)
         if not results and outcome.page > 1 and sqs.count():
@@ -107,17 +109,18 @@ def _parses_to_nothing(q):
         return False
 
 
-def _queryset(params):
+def search_queryset(params):
+    """The articles matching validated `params` (SearchForm.params()), in the
+    requested order, as a haystack SearchQuerySet: slice it to read results."""
     sqs = SearchQuerySet().models(Article)
     sqs = sqs.raw_search(params["q"]) if params["q"] else sqs.all()
     for name in FACETS:
-        sqs = sqs.facet(name)
         if params[name]:
             sqs = sqs.narrow("{}:({})".format(name, " OR ".join(f'"{value}"' for value in params[name])))
     order = SORTS[params["sort"]][1]
     if order:
         sqs = sqs.order_by(order)
-    return sqs.highlight()
+    return sqs
 
 
 def _page(sqs, page, per_page):
