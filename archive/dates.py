@@ -1,5 +1,8 @@
 """Dates shown at the precision they are known: never a day that was not given."""
 
+import calendar
+import datetime
+
 from django.utils import formats
 
 from archive.models import DatePrecision
@@ -20,3 +23,22 @@ def iso_at_precision(day, precision) -> str | None:
     if not day or precision not in _ISO:
         return None
     return day.strftime(_ISO[precision])
+
+
+def period_end(day, precision):
+    """The last day of the period a date stands for: 2018-10-01 at month
+    precision → 2018-10-31."""
+    if not day:
+        return None
+    if precision == DatePrecision.YEAR:
+        return datetime.date(day.year, 12, 31)
+    if precision == DatePrecision.MONTH:
+        return datetime.date(day.year, day.month, calendar.monthrange(day.year, day.month)[1])
+    return day
+
+
+def period_of(day, precision) -> str | None:
+    """ "2018-10" for an article dated to the day or the month, "2018" to the year."""
+    if not day or precision not in _ISO:
+        return None
+    return day.strftime("%Y") if precision == DatePrecision.YEAR else day.strftime("%Y-%m")

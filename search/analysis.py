@@ -18,7 +18,7 @@ from whoosh.analysis import Filter, LowercaseFilter, RegexTokenizer, StemFilter,
 from whoosh.lang import stopwords_for_language
 
 ELIDED = ("l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu")
-_ELISION = re.compile(r"^({})['’]".format("|".join(ELIDED)), re.IGNORECASE)
+ELISION = re.compile(r"^({})['’]".format("|".join(ELIDED)), re.IGNORECASE)
 # A word: letters and digits, with inner apostrophes ("aujourd'hui", "l'armée")
 # and inner dots or commas of numbers ("5.000", "U.S").
 WORD_PATTERN = r"\w+(?:['’.,]\w+)*"
@@ -37,7 +37,7 @@ class ElisionFilter(Filter):
 
     def __call__(self, tokens):
         for token in tokens:
-            match = _ELISION.match(token.text)
+            match = ELISION.match(token.text)
             if match and len(token.text) > match.end():
                 token.text = token.text[match.end() :]
                 if hasattr(token, "startchar") and token.startchar is not None:
@@ -82,6 +82,17 @@ def unstemmed_analyzer():
     """Lowercase, folded, unstemmed words: what prefix and wildcard queries are
     matched with, after the same normalisation as the indexed words."""
     return _front()
+
+
+def vocabulary_analyzer():
+    """Words as written, lowercased, accents kept, stop words out: the
+    vocabulary "Vouliez-vous dire" suggests from ("frontière", not "frontier")."""
+    return (
+        RegexTokenizer(WORD_PATTERN)
+        | LowercaseFilter()
+        | ElisionFilter()
+        | StopFilter(stoplist=french_stop_words() | {fold(w) for w in french_stop_words()}, minsize=2)
+    )
 
 
 def normalise_term(text: str) -> str:

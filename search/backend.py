@@ -25,15 +25,27 @@ from whoosh import query as wq
 from whoosh.fields import BOOLEAN, DATETIME, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from whoosh.fields import ID as WHOOSH_ID
 from whoosh.qparser import FieldAliasPlugin, FuzzyTermPlugin, OperatorsPlugin, QueryParser
+from whoosh.searching import ResultsPage
 from whoosh.sorting import Count, FieldFacet
 
-from search.analysis import french_analyzer, normalise_term
+from search.analysis import french_analyzer, normalise_term, vocabulary_analyzer
 from search.highlighting import snippet
 
 log = logging.getLogger(__name__)
 
-# French names for fields in queries: `titre:frontière`.
-FIELD_ALIASES = {"title": ["titre"], "source": ["media", "média"], "year": ["annee", "année"]}
+# The field names readers type (search/templates/search/help.html lists them):
+# `titre:frontière`, `personne:trump`, `lieu:"Ciudad Juárez"`, `source:afp`.
+# Names are searched as words, so `personne:trump` finds "Donald Trump"; the
+# slug fields keep their own names for filters, which never go through aliases.
+FIELD_ALIASES = {
+    "title": ["titre"],
+    "person_name": ["personne", "person"],
+    "place_name": ["lieu", "place"],
+    "organisation_name": ["organisation", "org"],
+    "source_name": ["source", "media", "média"],
+    "theme_name": ["theme", "thème"],
+    "year": ["annee", "année"],
+}
 WRITER_LOCK_TIMEOUT = 60  # seconds an index write waits for another writer to finish
 
 
@@ -47,11 +59,20 @@ class FrenchQueryParser(QueryParser):
         return super().term_query(fieldname, text, termclass, boost, tokenize, removestops)
 
 
-def build_parser(content_field, schema):
-    # The parser knows only searchable fields: `body:x` on a stored-only field
+def _searchable(schema):
+    # Parsers know only searchable fields: `body:x` on a stored-only field
     # would make Whoosh raise; unknown field names are read as plain words.
-    searchable = Schema(**{name: field for name, field in schema.items() if field.format is not None})
-    parser = FrenchQueryParser(content_field, schema=searchable)
+    return Schema(**{name: field for name, field in schema.items() if field.format is not None})
+
+
+def build_filter_parser(content_field, schema):
+    """Filters (`source:("afp" OR "belga")`, `oldest:[0 TO 20181231]`) are
+    written by our code on the real field names: no aliases, no French operators."""
+    return QueryParser(content_field, schema=_searchable(schema))
+
+
+def build_parser(content_field, schema):
+    parser = FrenchQueryParser(content_field, schema=_searchable(schema))
     parser.add_plugins([FuzzyTermPlugin(), FieldAliasPlugin(FIELD_ALIASES)])
     # Operators in English or French; `-mot` excludes a word, but only at the
     # start of a word, so "Etats-Unis" and "sud-ouest" stay words.
@@ -65,10 +86,25 @@ def build_parser(content_field, schema):
     return parser
 
 
+UNSLICED_LIMIT = 1_000_000
+
+
+class ResultsSlice(ResultsPage):
+    """Hits start…end of a Whoosh search, in the shape haystack reads pages in."""
+
+    def __init__(self, results, start, end):
+        self.results = results
+        self.total = len(results)
+        self.pagenum = self.pagecount = 1
+        self.offset = min(start, results.scored_length())
+        self.pagelen = max(0, min(end, results.scored_length()) - self.offset)
+
+
 class FrenchWhooshSearchBackend(WhooshSearchBackend):
     def setup(self):
         super().setup()
         self.parser = build_parser(self.content_field_name, self.schema)
+        self.filter_parser = build_filter_parser(self.content_field_name, self.schema)
         self._searcher = None
 
     def build_schema(self, fields):
@@ -92,6 +128,9 @@ class FrenchWhooshSearchBackend(WhooshSearchBackend):
             return WHOOSH_ID(stored=field.stored, sortable=True)
         if field.field_type == "stored" or field.indexed is False:
             return STORED()
+        if field.field_type == "vocabulary":
+            # Only which words occur where: no positions, not shown.
+            return TEXT(analyzer=vocabulary_analyzer(), phrase=False, stored=False)
         if field.field_type in ("date", "datetime"):
             return DATETIME(stored=field.stored, sortable=True)
         if field.field_type in ("integer", "float"):
@@ -177,27 +216,29 @@ class FrenchWhooshSearchBackend(WhooshSearchBackend):
         searcher = self.searcher()
         if not searcher.doc_count():
             return empty
-        filters = [self.parser.parse(force_str(nq)) for nq in narrow_queries or ()]
-        page_num, page_length = self.calculate_page(start_offset, end_offset)
+        filters = [self.filter_parser.parse(force_str(nq)) for nq in narrow_queries or ()]
+        start = max(start_offset or 0, 0)
+        # haystack asks for "everything" (no end) when a queryset is not sliced.
+        end = max(end_offset if end_offset is not None else start + UNSLICED_LIMIT, start + 1)
         sortedby, reverse = self._sorting(sort_by)
         groupedby = {
             name: FieldFacet(name, maptype=Count, allow_overlap=isinstance(self.schema[name], KEYWORD))
             for name in facets or ()
         }
-        raw_page = searcher.search_page(
+        # Whoosh collects the top `end` hits either way (search_page does the
+        # same); reading [start:end] from them serves any slice, where haystack's
+        # page arithmetic serves only slices aligned on their own length.
+        hits = searcher.search(
             parsed,
-            max(page_num, 1),
-            pagelen=max(page_length, 1),
+            limit=end,
             sortedby=sortedby,
             reverse=reverse,
             groupedby=groupedby or None,
             filter=wq.And(filters) if filters else None,
         )
         results = self._process_results(
-            raw_page, result_class=result_class, facet_types=dict.fromkeys(groupedby, "fields")
+            ResultsSlice(hits, start, end), result_class=result_class, facet_types=dict.fromkeys(groupedby, "fields")
         )
-        if raw_page.pagenum < page_num:  # Whoosh answers a page past the end with the last one
-            results["results"] = []
         if highlight:
             terms = self.highlight_terms(parsed)
             for result in results["results"]:

@@ -1,6 +1,11 @@
-"""Facet counts as plain lists of dicts, with labels looked up once per page."""
+"""Facet counts as plain lists of dicts, with labels looked up once per page,
+and the active filters as removable chips."""
 
+from django.urls import reverse
+
+from archive.dates import display_at_precision
 from archive.models import Entity, Source, Theme
+from search.forms import FACETS, querystring
 
 ENTITY_FACETS = ("person", "place", "organisation")
 
@@ -8,6 +13,7 @@ ENTITY_FACETS = ("person", "place", "organisation")
 def facet_labels(counts: dict, result_sources) -> dict[str, dict[str, str]]:
     """{facet: {slug: label}} for the slugs on this page: one query per kind of
     label (sources, entities, themes), only when there are slugs to name."""
+
     def slugs(*fields):
         return {value for f in fields for value, _ in counts.get(f, []) if value}
 
@@ -24,7 +30,7 @@ def _names(model, slugs) -> dict[str, str]:
     return dict(model.objects.filter(slug__in=slugs).values_list("slug", "name"))
 
 
-FACET_LIMIT = 20  # values per facet; selected values are always kept
+FACET_LIMIT = 40  # values per facet; selected values are always kept
 
 
 def facet_lists(counts: dict, selected: dict, labels: dict) -> dict[str, list[dict]]:
@@ -40,3 +46,39 @@ def facet_lists(counts: dict, selected: dict, labels: dict) -> dict[str, list[di
             for value, count in kept
         ]
     return lists
+
+
+def selected_filters(params: dict, facets: dict) -> list[dict]:
+    """[{"name", "label", "remove"}] for every active filter, in the order of
+    the facets, then the dates: what the chips above the results show."""
+    chips = []
+    for name, label in FACETS.items():
+        names = {value["value"]: value["label"] for value in facets.get(name, [])}
+        for value in params.get(name) or ():
+            rest = [v for v in params[name] if v != value]
+            chips.append({"name": label, "label": names.get(value, value), "remove": _url(params, **{name: rest})})
+    if params.get("date_from"):
+        period = params["date_from"]
+        chips.append(
+            {
+                "name": "Depuis",
+                "label": display_at_precision(period.start, period.precision),
+                "remove": _url(params, date_from=None),
+            }
+        )
+    if params.get("date_to"):
+        period = params["date_to"]
+        chips.append(
+            {
+                "name": "Jusqu'à",
+                "label": display_at_precision(period.start, period.precision),
+                "remove": _url(params, date_to=None),
+            }
+        )
+    if params.get("undated"):
+        chips.append({"name": "Date", "label": "sans date", "remove": _url(params, undated=None)})
+    return chips
+
+
+def _url(params, **changes):
+    return reverse("search:search") + "?" + querystring(params, page=None, **changes)

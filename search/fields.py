@@ -24,3 +24,23 @@ class StoredField(indexes.CharField):
     def __init__(self, **kwargs):
         kwargs.setdefault("indexed", False)
         super().__init__(**kwargs)
+
+
+class NamesField(indexes.CharField):
+    """Names searched as French words (field queries such as `personne:`), not shown."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("stored", False)
+        kwargs.setdefault("default", "")
+        super().__init__(**kwargs)
+
+
+class VocabularyField(indexes.CharField):
+    """The words of the text as written (accents kept, not stemmed), indexed
+    for spelling suggestions only (search/suggestions.py)."""
+
+    field_type = "vocabulary"
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("stored", False)
+        super().__init__(**kwargs)

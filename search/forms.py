@@ -1,10 +1,16 @@
 """The search parameters, shared by the page and the API. Anything malformed
 becomes a message and a default, never an error page."""
 
+import datetime
 import re
+from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from django import forms
 from django.conf import settings
+
+from archive.dates import period_end
+from archive.models import DatePrecision
 
 SORTS = {
     "relevance": ("pertinence", None),
@@ -19,8 +25,11 @@ FACETS = {
     "organisation": "Organisation",
     "theme": "Thème",
 }
+# Parameters other pages add to a search URL (the rank of an article opened
+# from the results, the export's full-text switch): known, not search filters.
+PASSED_THROUGH = {"rang", "texte"}
 MAX_PAGE = 10_000
-_SLUG = re.compile(r"^[-a-z0-9_]{1,200}$")
+_SLUG = re.compile(r"^[-a-z0-9_]{1,220}$")  # entity slugs reach 220
 _YEAR = re.compile(r"^\d{4}$")
 
 
@@ -43,6 +52,71 @@ class ValueListField(forms.Field):
             raise forms.ValidationError(f"valeur non reconnue : « {bad[0][:40]} »")
 
 
+@dataclass(frozen=True)
+class Period:
+    """A date bound as typed: "2018", "2018-10" or "2018-10-12", with the first
+    and last day it covers."""
+
+    text: str
+    start: datetime.date
+    end: datetime.date
+    precision: str
+
+
+_PERIOD = re.compile(r"^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?$")
+_FRENCH_PERIOD = re.compile(r"^(?:(\d{1,2})/)?(\d{1,2})/(\d{4})$")  # 12/10/2018 or 10/2018
+
+
+def parse_period(text: str) -> Period | None:
+    """A year, year-month or day, in ISO or French order; None if it is none."""
+    text = text.strip()
+    if match := _PERIOD.match(text):
+        year, month, day = match.groups()
+    elif match := _FRENCH_PERIOD.match(text):
+        day, month, year = match.groups()
+    else:
+        return None
+    if day and not month:
+        return None
+    try:
+        start = datetime.date(int(year), int(month or 1), int(day or 1))
+    except ValueError:
+        return None
+    if start.year < 1000:
+        return None
+    precision = DatePrecision.DAY if day else DatePrecision.MONTH if month else DatePrecision.YEAR
+    return Period(text, start, period_end(start, precision), precision)
+
+
+class PeriodField(forms.CharField):
+    def __init__(self, **kwargs):
+        super().__init__(required=False, max_length=20, **kwargs)
+
+    def clean(self, value):
+        text = super().clean(value)
+        if not text:
+            return None
+        period = parse_period(text)
+        if period is None:
+            raise forms.ValidationError(
+                f"« {text[:20]} » n'est pas une date : écrivez une année (2018), "
+                "un mois (2018-10) ou un jour (2018-10-12)."
+            )
+        return period
+
+
+class SwitchField(forms.Field):
+    """On for "1", "true", "on" or "oui" (a checkbox sends "1"); off for anything else."""
+
+    widget = forms.HiddenInput
+
+    def __init__(self, **kwargs):
+        super().__init__(required=False, **kwargs)
+
+    def to_python(self, value):
+        return str(value or "").strip().lower() in {"1", "true", "on", "oui"}
+
+
 class SearchForm(forms.Form):
     q = forms.CharField(required=False, label="Rechercher", strip=True)
     sort = forms.ChoiceField(
@@ -55,13 +129,16 @@ class SearchForm(forms.Form):
     place = ValueListField(_SLUG, label="Lieu")
     organisation = ValueListField(_SLUG, label="Organisation")
     theme = ValueListField(_SLUG, label="Thème")
+    date_from = PeriodField(label="Depuis")
+    date_to = PeriodField(label="Jusqu'à")
+    undated = SwitchField(label="Sans date")
 
     def __init__(self, data=None):
         if data is not None and hasattr(data, "getlist"):
             data = {key: data.getlist(key) if key in FACETS else data.get(key) for key in data}
         super().__init__(data)
         self.notes = []
-        self.unknown = sorted(set(data or {}) - set(self.fields))
+        self.unknown = sorted(set(data or {}) - set(self.fields) - PASSED_THROUGH)
 
     def clean_q(self):
         q = " ".join(self.cleaned_data["q"].split())
@@ -73,10 +150,24 @@ class SearchForm(forms.Form):
             )
         return q
 
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("date_from"), data.get("date_to")
+        if start and end and start.start > end.end:
+            data["date_from"], data["date_to"] = end, start
+            self.notes.append("Les deux dates étaient inversées : la période a été remise dans l'ordre.")
+        if data.get("undated") and (start or end):
+            data["date_from"] = data["date_to"] = None
+            self.notes.append(
+                "« Sans date » ne garde que les articles dont la date est inconnue : la période est ignorée."
+            )
+        return data
+
     def params(self) -> dict:
         """The search to run: the valid parameters, defaults for the others."""
         self.is_valid()
-        data = {"q": "", "sort": "", "page": 1, **{name: [] for name in FACETS}}
+        data = {"q": "", "sort": "", "page": 1, "date_from": None, "date_to": None, "undated": False}
+        data.update({name: [] for name in FACETS})
         data.update({k: v for k, v in self.cleaned_data.items() if v not in (None, "")})
         if data["sort"] not in SORTS:
             data["sort"] = "relevance" if data["q"] else "newest"
@@ -91,3 +182,26 @@ class SearchForm(forms.Form):
         ]
         messages += [f"Paramètre inconnu ignoré : « {name[:40]} »" for name in self.unknown]
         return messages
+
+
+def querystring(params: dict, **changes) -> str:
+    """The URL query of a search (SearchForm.params()), with `changes` applied
+    (None drops a parameter): what links that narrow or move a search build on."""
+    state = {**params, **changes}
+    pairs = []
+    if state.get("q"):
+        pairs.append(("q", state["q"]))
+    for name in FACETS:
+        pairs += [(name, value) for value in state.get(name) or ()]
+    for name in ("date_from", "date_to"):
+        value = state.get(name)
+        if value:
+            pairs.append((name, value.text if isinstance(value, Period) else str(value)))
+    if state.get("undated"):
+        pairs.append(("undated", "1"))
+    default_sort = "relevance" if state.get("q") else "newest"
+    if state.get("sort") and state["sort"] != default_sort:
+        pairs.append(("sort", state["sort"]))
+    if state.get("page") and state["page"] != 1:
+        pairs.append(("page", str(state["page"])))
+    return urlencode(pairs)

@@ -9,10 +9,12 @@ from django.conf import settings
 from haystack.query import SearchQuerySet
 from whoosh import query as wq
 
-from archive.models import Article
+from archive.models import Article, DatePrecision
 from search.facets import facet_labels, facet_lists
 from search.forms import FACETS, SORTS
 from search.indexing import backend
+from search.suggestions import suggest
+from search.timeline import build_timeline
 
 log = logging.getLogger(__name__)
 
@@ -42,10 +44,11 @@ class SearchOutcome:
     facets: dict = field(default_factory=dict)
     messages: list[str] = field(default_factory=list)
     suggestion: str | None = None
+    timeline: object = None
 
     @property
     def has_filters(self):
-        return any(self.params.get(name) for name in FACETS)
+        return any(self.params.get(name) for name in (*FACETS, "date_from", "date_to", "undated"))
 
     @property
     def num_pages(self):
@@ -68,7 +71,13 @@ class SearchOutcome:
         return min(self.page * self.per_page, self.count)
 
 
-def run_search(params: dict) -> SearchOutcome:
+def run_search(params: dict, multiselect: bool = True) -> SearchOutcome:
+    """The page of results, count, facets, coverage chart and suggestion.
+
+    With `multiselect`, a facet's counts leave its own selection out (choosing
+    one person still counts the others: values of a facet combine with OR),
+    at one more counting query per facet in use. Without it, every count is
+    within the results (an entity page's co-mentions)."""
     per_page = settings.VIGIE_RESULTS_PER_PAGE
     outcome = SearchOutcome(params=params, page=params["page"], per_page=per_page)
     if params["q"] and _parses_to_nothing(params["q"]):
@@ -77,9 +86,11 @@ def run_search(params: dict) -> SearchOutcome:
             'Essayez par exemple : frontière, "Garde nationale", milit*.'
         )
         return outcome
+    own = [name for name in FACETS if params[name]] if multiselect else []
     sqs = search_queryset(params).highlight()
-    for name in FACETS:
-        sqs = sqs.facet(name)
+    for name in [*FACETS, "period"]:
+        if name not in own:
+            sqs = sqs.facet(name)
     try:
         results = _page(sqs, outcome.page, per_page)
         if not results and outcome.page > 1 and sqs.count():
@@ -88,7 +99,9 @@ def run_search(params: dict) -> SearchOutcome:
             outcome.messages.append(f"Il n'y a que {outcome.page} page(s) de résultats : voici la dernière.")
             results = _page(sqs, outcome.page, per_page)
         outcome.count = sqs.count()
-        counts = sqs.facet_counts().get("fields", {})
+        counts = dict(sqs.facet_counts().get("fields", {}))
+        for name in own:
+            counts[name] = _facet_counts(search_queryset({**params, name: []}).facet(name)).get(name, [])
     except Exception:
         log.warning("Search failed for %r", params, exc_info=True)
         outcome.messages.append(
@@ -98,8 +111,30 @@ def run_search(params: dict) -> SearchOutcome:
         return outcome
     labels = facet_labels(counts, [getattr(r, "source", "") for r in results])
     outcome.hits = [_hit(result, labels["source"]) for result in results]
-    outcome.facets = facet_lists(counts, params, labels)
+    outcome.facets = facet_lists({name: counts.get(name, []) for name in FACETS}, params, labels)
+    outcome.timeline = build_timeline(counts.get("period", []), outcome.count, params)
+    if params["q"] and outcome.count < SUGGEST_BELOW:
+        outcome.suggestion = suggest(params["q"], better_than=outcome.count, params=params)
     return outcome
+
+
+SUGGEST_BELOW = 3  # a query finding fewer articles than this gets a "Vouliez-vous dire"
+
+
+def _facet_counts(sqs) -> dict:
+    """Facet counts without reading results (an unsliced queryset would ask
+    the backend for a million of them)."""
+    sqs.query.set_limits(0, 1)
+    sqs.query.run()
+    return sqs.query.get_facet_counts().get("fields", {})
+
+
+def count_of(params) -> int:
+    """How many articles a search finds, without facets or highlighting."""
+    sqs = search_queryset(params)
+    sqs.query.set_limits(0, 1)
+    sqs.query.run()
+    return sqs.query.get_count()
 
 
 def _parses_to_nothing(q):
@@ -111,16 +146,29 @@ def _parses_to_nothing(q):
 
 def search_queryset(params):
     """The articles matching validated `params` (SearchForm.params()), in the
-    requested order, as a haystack SearchQuerySet: slice it to read results."""
+    requested order, as a haystack SearchQuerySet: slice it to read results.
+    Filters are written in the query syntax Whoosh, Solr and Elasticsearch share."""
     sqs = SearchQuerySet().models(Article)
     sqs = sqs.raw_search(params["q"]) if params["q"] else sqs.all()
     for name in FACETS:
         if params[name]:
             sqs = sqs.narrow("{}:({})".format(name, " OR ".join(f'"{value}"' for value in params[name])))
+    if params.get("undated"):
+        sqs = sqs.narrow(f"date_precision:{DatePrecision.UNKNOWN}")
+    # An article dated "octobre 2018" overlaps a range from 2018-10-15: its
+    # period starts before the range ends and ends after the range starts.
+    if params.get("date_to"):
+        sqs = sqs.narrow(f"oldest:[0 TO {date_key(params['date_to'].end)}]")
+    if params.get("date_from"):
+        sqs = sqs.narrow(f"until:[{date_key(params['date_from'].start)} TO 99999999]")
     order = SORTS[params["sort"]][1]
     if order:
         sqs = sqs.order_by(order)
     return sqs
+
+
+def date_key(day) -> int:
+    return int(day.strftime("%Y%m%d"))
 
 
 def _page(sqs, page, per_page):

@@ -1,8 +1,9 @@
 from django.db.models import Prefetch
 from haystack import indexes
 
+from archive.dates import period_end, period_of
 from archive.models import Article, EntityKind, Mention, Review
-from search.fields import KeywordField, MultiKeywordField, StoredField
+from search.fields import KeywordField, MultiKeywordField, NamesField, StoredField, VocabularyField
 
 UNKNOWN_DATE_NEWEST = 0
 UNKNOWN_DATE_OLDEST = 99999999
@@ -12,6 +13,8 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
     # Title and body, French-analysed (templates/search/indexes/archive/article_text.txt).
     text = indexes.CharField(document=True, use_template=True)
     title = indexes.CharField(model_attr="title")
+    # The same text, unstemmed: where "Vouliez-vous dire" finds its words.
+    words = VocabularyField(use_template=True, template_name="search/indexes/archive/article_text.txt")
     # What a result page shows comes from these stored fields, not the database.
     body = StoredField(model_attr="body")
     slug = KeywordField(model_attr="slug")
@@ -26,16 +29,30 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
     place = MultiKeywordField()
     organisation = MultiKeywordField()
     theme = MultiKeywordField()
+    # Names and spellings, searched as words: `personne:trump`, `lieu:"Ciudad Juárez"`.
+    person_name = NamesField()
+    place_name = NamesField()
+    organisation_name = NamesField()
+    source_name = NamesField()
+    theme_name = NamesField()
+    # The coverage chart counts articles by month ("2018-10"), or by year ("2018")
+    # for those dated to the year only.
+    period = KeywordField(null=True)
     # Sort keys as YYYYMMDD: articles without a date go last whichever the order.
     newest = indexes.IntegerField()
     oldest = indexes.IntegerField()
+    # The last day of the period an article is dated to (31 Oct for "octobre
+    # 2018"): a date range keeps an article whose period overlaps it.
+    until = indexes.IntegerField()
 
     def get_model(self):
         return Article
 
     def index_queryset(self, using=None):
         shown = Mention.objects.exclude(review=Review.REJECTED).select_related("entity")
-        return Article.objects.for_display().prefetch_related(Prefetch("mentions", queryset=shown), "themes")
+        return Article.objects.for_display().prefetch_related(
+            Prefetch("mentions", queryset=shown), "mentions__entity__aliases", "themes"
+        )
 
     def read_queryset(self, using=None):
         return Article.objects.for_display()
@@ -58,15 +75,46 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
     def prepare_theme(self, article):
         return [theme.slug for theme in article.themes.all()]
 
+    def prepare_person_name(self, article):
+        return _entity_names(article, EntityKind.PERSON)
+
+    def prepare_place_name(self, article):
+        return _entity_names(article, EntityKind.PLACE)
+
+    def prepare_organisation_name(self, article):
+        return _entity_names(article, EntityKind.ORGANISATION)
+
+    def prepare_source_name(self, article):
+        return article.source.name if article.source_id else ""
+
+    def prepare_theme_name(self, article):
+        return "\n".join(theme.name for theme in article.themes.all())
+
+    def prepare_period(self, article):
+        return period_of(article.published_on, article.date_precision)
+
     def prepare_newest(self, article):
         return _date_key(article.published_on, UNKNOWN_DATE_NEWEST)
 
     def prepare_oldest(self, article):
         return _date_key(article.published_on, UNKNOWN_DATE_OLDEST)
 
+    def prepare_until(self, article):
+        return _date_key(period_end(article.published_on, article.date_precision), UNKNOWN_DATE_NEWEST)
+
 
 def _date_key(day, unknown):
     return int(day.strftime("%Y%m%d")) if day else unknown
+
+
+def _entity_names(article, kind):
+    # Every spelling, so `personne:"M. Trump"` or an old variant still finds the article.
+    names = {}
+    for mention in article.mentions.all():
+        if mention.entity.kind == kind:
+            names[mention.entity.name] = None
+            names.update(dict.fromkeys(alias.name for alias in mention.entity.aliases.all()))
+    return "\n".join(names)
 
 
 def _entity_slugs(article, kind):

@@ -66,10 +66,11 @@ def deferred_indexing():
 
 
 class OnCommitSignalProcessor(BaseSignalProcessor):
-    # The index holds each article's entities and themes: a mention saved in an
-    # admin inline or a theme added changes the article's document too.
+    # The index holds each article's entities, themes and their names (for
+    # `personne:` or `source:` queries): a mention saved in an admin inline, a
+    # theme added, an entity, spelling or source renamed changes documents too.
     def _connections(self):
-        from archive.models import Article, Mention
+        from archive.models import Alias, Article, Entity, Mention, Source, Theme
 
         return [
             (signals.post_save, self.handle_article, Article),
@@ -77,6 +78,11 @@ class OnCommitSignalProcessor(BaseSignalProcessor):
             (signals.post_save, self.handle_mention, Mention),
             (signals.post_delete, self.handle_mention, Mention),
             (signals.m2m_changed, self.handle_themes, Article.themes.through),
+            (signals.post_save, self.handle_entity, Entity),
+            (signals.post_save, self.handle_alias, Alias),
+            (signals.post_delete, self.handle_alias, Alias),
+            (signals.post_save, self.handle_named, Source),
+            (signals.post_save, self.handle_named, Theme),
         ]
 
     def setup(self):
@@ -98,6 +104,19 @@ class OnCommitSignalProcessor(BaseSignalProcessor):
             schedule(*pk_set)
         elif action == "pre_clear":  # theme.articles.clear(): the articles, while they are linked
             schedule(*sender.objects.filter(theme=instance).values_list("article_id", flat=True))
+
+    def handle_entity(self, sender, instance, created=False, **kwargs):
+        if not created:
+            schedule(*instance.mentions.values_list("article_id", flat=True))
+
+    def handle_alias(self, sender, instance, **kwargs):
+        from archive.models import Mention
+
+        schedule(*Mention.objects.filter(entity_id=instance.entity_id).values_list("article_id", flat=True))
+
+    def handle_named(self, sender, instance, created=False, **kwargs):
+        if not created:
+            schedule(*instance.articles.values_list("pk", flat=True))
 
     def handle_article(self, sender, instance, **kwargs):
         schedule(instance.pk)

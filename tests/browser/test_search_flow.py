@@ -27,5 +27,5 @@ def test_a_reader_narrows_by_source_and_removes_the_filter(live_server, seeds, p
     page.goto(f"{live_server.url}/recherche/?q=caravane")
     page.locator(".facets").get_by_role("link", name="Belga 1").click()
     assert page.locator(".result").count() == 1
-    page.get_by_role("link", name="Retirer le filtre Belga").click()
+    page.get_by_role("link", name="Retirer le filtre Source : Belga").click()
     assert page.locator(".result").count() == 3
