@@ -215,6 +215,10 @@ class Entity(models.Model):
         return self.name
 
     def get_absolute_url(self):
+        return reverse("archive:entity", args=[self.slug])
+
+    def get_search_url(self):
+        """The search narrowed to the articles that mention this entity."""
         return reverse("search:search") + f"?{self.kind}={self.slug}"
 
 

@@ -10,10 +10,12 @@ def test_a_reader_follows_a_person_from_an_article_to_every_article_naming_them(
     assert "— Terrence O'Shaughnessy" in facts.inner_text()
     facts.get_by_role("link", name="Donald Trump").click()
 
-    # Seeds 000, 001, 002 and 004 name him; 003 does not.
+    # His page, then the search narrowed to him. Seeds 000, 001, 002 and 004 name him; 003 does not.
+    assert page.url.endswith("/entites/donald-trump/")
+    page.get_by_role("link", name="Rechercher dans ces articles").click()
     assert "person=donald-trump" in page.url
     assert page.locator(".result").count() == 4
-    assert page.get_by_role("link", name="Retirer le filtre Donald Trump").is_visible()
+    assert page.get_by_role("link", name="Retirer le filtre Personne : Donald Trump").is_visible()
 
 
 def test_a_wire_copy_links_to_its_republication(live_server, seeds, page):
