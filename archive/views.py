@@ -1,12 +1,15 @@
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_safe
 
+from archive.citation import bibtex, plain_citation
 from archive.dates import iso_at_precision
 from archive.facts import facts_json, facts_of
 from archive.models import Article
 from search.highlighting import highlight_paragraph
 from search.indexing import backend
+from search.neighbours import rank_from, results_querystring, search_neighbours
+from search.related import related_articles
 
 
 @require_GET
@@ -15,12 +18,47 @@ def article_detail(request, slug):
     query = " ".join(request.GET.get("q", "").split())[:400]
     terms = highlight_terms(query)
     paragraphs = [highlight_paragraph(p, terms) for p in article.paragraphs]
-    matched = any("<mark>" in p for p in paragraphs)
+    facts = facts_of(article)
+    url = request.build_absolute_uri(article.get_absolute_url())
     return render(
         request,
         "archive/article_detail.html",
-        {"article": article, "paragraphs": paragraphs, "query": query, "matched": matched, "facts": facts_of(article)},
+        {
+            "article": article,
+            "paragraphs": paragraphs,
+            "query": query,
+            "matched": any("<mark>" in p for p in paragraphs),
+            "facts": facts,
+            "back": results_querystring(request.GET, rank_from(request.GET)) if request.GET else None,
+            "neighbours": search_neighbours(request.GET, article.slug),
+            "related": related_articles(article, exclude=facts.near_duplicates),
+            "citation": plain_citation(article, url),
+            "bibtex": bibtex(article, url),
+        },
     )
+
+
+@require_safe
+def article_bibtex(request, slug):
+    article = get_object_or_404(Article.objects.for_display(), slug=slug)
+    response = HttpResponse(
+        bibtex(article, request.build_absolute_uri(article.get_absolute_url())),
+        content_type="text/x-bibtex; charset=utf-8",
+    )
+    response["Content-Disposition"] = f'attachment; filename="{article.slug}.bib"'
+    return response
+
+
+@require_safe
+def article_original(request, slug):
+    """The text exactly as imported. Served as plain text the browser must not
+    second-guess, and sandboxed: an imported page with markup stays inert."""
+    article = get_object_or_404(Article, slug=slug)
+    response = HttpResponse(article.raw_text, content_type="text/plain; charset=utf-8")
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    response["Content-Disposition"] = f'inline; filename="{article.slug}.txt"'
+    return response
 
 
 def highlight_terms(query):

@@ -39,6 +39,8 @@ def test_hostile_text_is_escaped_on_the_article_page(client, make_article):
 
 def test_the_way_back_keeps_the_whole_search(client, seeds):
     search = client.get("/recherche/", {"q": "caravane", "source": "belga", "sort": "newest"}).content.decode()
-    assert f'href="/articles/{seeds[1].slug}/?q=caravane&amp;source=belga&amp;sort=newest"' in search
-    article = client.get(f"/articles/{seeds[1].slug}/", {"q": "caravane", "source": "belga", "sort": "newest"})
+    assert f'href="/articles/{seeds[1].slug}/?q=caravane&amp;source=belga&amp;sort=newest&amp;rang=1"' in search
+    article = client.get(
+        f"/articles/{seeds[1].slug}/", {"q": "caravane", "source": "belga", "sort": "newest", "rang": "1"}
+    )
     assert 'href="/recherche/?q=caravane&amp;source=belga&amp;sort=newest"' in article.content.decode()
