@@ -75,3 +75,18 @@ def make_article(empty_index):
         return article
 
     return make
+
+
+@pytest.fixture
+def unreadable_index(tmp_path):
+    """A file where the index folder should be: every read of the search index
+    fails, as it would on a lost or corrupted disk."""
+    connection = settings.HAYSTACK_CONNECTIONS["default"]
+    kept = connection["PATH"]
+    blocker = tmp_path / "whoosh_index"
+    blocker.write_text("pas un index")
+    connection["PATH"] = str(blocker)
+    connections.reload("default")
+    yield
+    connection["PATH"] = kept
+    connections.reload("default")

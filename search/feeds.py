@@ -1,0 +1,136 @@
+"""An Atom feed for any search: its 50 newest articles, to subscribe to a query."""
+
+import datetime
+import logging
+from dataclasses import dataclass, field
+
+from django.contrib.syndication.views import Feed
+from django.http import HttpResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
+from django.utils.text import Truncator
+from django.views.decorators.http import require_safe
+
+from archive.dates import display_at_precision
+from archive.models import Article, Entity, Source, Theme
+from search.export_views import SEARCH_UNAVAILABLE
+from search.forms import SORTS, SearchForm, querystring
+from search.query import search_queryset
+
+log = logging.getLogger(__name__)
+
+FEED_SIZE = 50
+SUMMARY_WORDS = 60
+
+
+@dataclass
+class FeedSearch:
+    params: dict
+    self_url: str
+    articles: list = field(default_factory=list)
+    filter_names: list = field(default_factory=list)
+
+
+@require_safe
+def search_feed(request):
+    form = SearchForm(request.GET)
+    problems = form.problems()
+    if problems:
+        return HttpResponse("\n".join(problems) + "\n", status=400, content_type="text/plain; charset=utf-8")
+    params = form.params()
+    if request.GET.get("sort") not in SORTS:
+        params["sort"] = "newest"  # a subscription follows what is new, whatever the query
+    try:
+        articles = feed_articles(params)
+    except Exception:
+        log.warning("Feed failed for %r", params, exc_info=True)
+        return HttpResponse(SEARCH_UNAVAILABLE + "\n", status=503, content_type="text/plain; charset=utf-8")
+    search = FeedSearch(params, request.get_full_path(), articles, filter_names(params))
+    return SearchFeed()(request, search=search)
+
+
+def feed_articles(params, size=FEED_SIZE) -> list[Article]:
+    """The first `size` articles of the search, in its order: slugs from the
+    index, articles (with what the feed shows beyond stored fields: lead,
+    import and update times, themes) in two queries."""
+    slugs = [result.slug for result in search_queryset(params)[:size]]
+    articles = (
+        Article.objects.for_display().filter(slug__in=slugs).prefetch_related("themes").in_bulk(field_name="slug")
+    )
+    return [articles[slug] for slug in slugs if slug in articles]
+
+
+def filter_names(params) -> list[str]:
+    """The active filters as a reader names them: "Belga", "Donald Trump", "2018"."""
+    names = list(params["year"])
+    for model, facets in ((Source, ["source"]), (Entity, ["person", "place", "organisation"]), (Theme, ["theme"])):
+        slugs = [slug for name in facets for slug in params[name]]
+        if slugs:
+            known = dict(model.objects.filter(slug__in=slugs).values_list("slug", "name"))
+            names += [known.get(slug, slug) for slug in slugs]
+    for name, label in (("date_from", "depuis"), ("date_to", "jusqu'à")):
+        if params.get(name):
+            names.append(f"{label} {getattr(params[name], 'text', params[name])}")
+    if params.get("undated"):
+        names.append("sans date")
+    return names
+
+
+class SearchFeed(Feed):
+    feed_type = Atom1Feed
+    language = "fr"
+    author_name = "Vigie"
+
+    def get_object(self, request, search):
+        return search
+
+    def title(self, search):
+        words = f"« {search.params['q']} »" if search.params["q"] else "derniers articles"
+        filters = f" ({', '.join(search.filter_names)})" if search.filter_names else ""
+        return f"Vigie — {words}{filters}"
+
+    def subtitle(self, search):
+        return (
+            "Les articles les plus récents de l'archive Vigie qui répondent à cette recherche "
+            "(presse francophone sur la militarisation de la frontière États-Unis–Mexique)."
+        )
+
+    def link(self, search):
+        query = querystring(search.params, page=None, sort=None)
+        return reverse("search:search") + (f"?{query}" if query else "")
+
+    def feed_url(self, search):
+        return search.self_url
+
+    def items(self, search):
+        return search.articles
+
+    def item_title(self, article):
+        # Atom titles are plain text (the XML writer escapes them): Django's
+        # default HTML-escaping, made for RSS, would show "l&#x27;armée".
+        return article.title
+
+    def item_description(self, article):
+        # The summary is type="html": the article's text is escaped, so markup in it reads as text.
+        text = article.lead or article.body
+        date = display_at_precision(article.published_on, article.date_precision)
+        source = article.source.name if article.source else "source inconnue"
+        return escape(f"{source}, {date}. {Truncator(text).words(SUMMARY_WORDS)}")
+
+    def item_pubdate(self, article):
+        # Atom needs a date for every entry. An article's own date is used when
+        # known (at its precision: the first day of its month or year); an undated
+        # one is dated by its arrival in the archive, which is when it became new
+        # to a subscriber. Never a publication date that was not given: the summary
+        # says "date inconnue".
+        if article.published_on:
+            return timezone.make_aware(datetime.datetime.combine(article.published_on, datetime.time.min))
+        return article.imported_at
+
+    def item_updateddate(self, article):
+        return article.updated_at
+
+    def item_categories(self, article):
+        return [theme.name for theme in article.themes.all()]
