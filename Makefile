@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export PORT
 
-.PHONY: run test lint eval bench install install-dev system-packages clean
+.PHONY: run test lint eval bench screenshots install install-dev system-packages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +19,13 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(BIN)/python
 	$(BIN)/pip install -q -r requirements-dev.txt
 	touch $@ $(VENV)/.installed
 
+# axe-core and the Nu HTML checker for the browser tests; the checker runs on the
+# machine's Java, so its post-install download of a Java runtime is skipped.
+NODE_MODULES := tests/browser/node_modules
+$(NODE_MODULES)/.installed: tests/browser/package.json tests/browser/package-lock.json | system-packages
+	cd tests/browser && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error >/dev/null
+	touch $@
+
 install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
 
@@ -30,8 +37,8 @@ run: install
 	@echo "Vigie : http://127.0.0.1:$(PORT)/recherche/"
 	exec $(BIN)/gunicorn -c config/gunicorn.conf.py
 
-## test: install what the tests need (Python packages, Debian's chromium) and run them all
-test: install-dev system-packages
+## test: install what the tests need (Python packages; Debian's chromium, Java, npm; axe-core, vnu) and run them all
+test: install-dev system-packages $(NODE_MODULES)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/python manage.py makemigrations --check --dry-run -v0
 	$(BIN)/pytest
@@ -49,9 +56,13 @@ bench: install
 system-packages:
 	@.ci/system-packages
 
+## screenshots: phone and desktop PNGs of the main pages into var/screenshots (needs a server on $(PORT): make run)
+screenshots: install-dev
+	$(BIN)/python -m tests.browser.screenshots --base http://127.0.0.1:$(PORT) --out var/screenshots
+
 lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
 clean:
-	rm -rf $(VENV) var
+	rm -rf $(VENV) var $(NODE_MODULES)

@@ -38,7 +38,7 @@ def set_qsarg(context, name, value):
 
 @register.filter
 def facet_title(name):
-    """"person" → "Personne": the facet's heading."""
+    """ "person" → "Personne": the facet's heading."""
     from search.forms import FACETS
 
     return FACETS.get(name, name)
