@@ -1,4 +1,3 @@
-
 from search.indexing import backend
 
 
