@@ -22,6 +22,7 @@ from haystack.backends.whoosh_backend import WhooshSearchBackend, WhooshSearchQu
 from haystack.constants import DJANGO_CT, DJANGO_ID, ID
 from haystack.utils import get_identifier
 from whoosh import query as wq
+from whoosh.columns import VarBytesColumn, WrappedColumn, WrappedColumnReader, WrappedColumnWriter
 from whoosh.fields import BOOLEAN, DATETIME, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from whoosh.fields import ID as WHOOSH_ID
 from whoosh.qparser import FieldAliasPlugin, FuzzyTermPlugin, OperatorsPlugin, QueryParser
@@ -89,6 +90,40 @@ def build_parser(content_field, schema):
 UNSLICED_LIMIT = 1_000_000
 
 
+class SlugListColumn(WrappedColumn):
+    """A document's slugs as one column value, so counting a facet over
+    entities reads each hit's list instead of walking every slug's postings
+    for every search (which Whoosh does for fields without a column: 0.27 s
+    for 4,000 entity slugs on 460 articles)."""
+
+    def __init__(self):
+        super().__init__(VarBytesColumn())
+
+    def stores_lists(self):
+        return True
+
+    class Writer(WrappedColumnWriter):
+        def add(self, docnum, value):
+            self._child.add(docnum, "\x1f".join(value).encode())
+
+    class Reader(WrappedColumnReader):
+        def __getitem__(self, docnum):
+            value = self._child[docnum]
+            return value.decode().split("\x1f") if value else []
+
+
+class SlugList(KEYWORD):
+    """Multi-valued slugs (comma-separated by haystack), searchable and countable."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.column_type = SlugListColumn()
+
+    def to_column_value(self, value):
+        values = value if isinstance(value, (list, tuple)) else str(value).split(",")
+        return [v.strip().lower() for v in values if v and v.strip()]
+
+
 class ResultsSlice(ResultsPage):
     """Hits start…end of a Whoosh search, in the shape haystack reads pages in."""
 
@@ -124,7 +159,7 @@ class FrenchWhooshSearchBackend(WhooshSearchBackend):
     def _whoosh_field(field):
         if field.field_type == "keyword":
             if field.is_multivalued:
-                return KEYWORD(stored=True, commas=True, lowercase=True, scorable=False)
+                return SlugList(stored=True, commas=True, lowercase=True, scorable=False)
             return WHOOSH_ID(stored=field.stored, sortable=True)
         if field.field_type == "stored" or field.indexed is False:
             return STORED()

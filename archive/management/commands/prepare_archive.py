@@ -25,7 +25,10 @@ class Command(BaseCommand):
             self.stdout.write("Extraction des métadonnées des articles qui n'en ont pas encore…")
             call_command("extract_metadata", "--missing", stdout=self.stdout)
         articles, documents = Article.objects.count(), indexing.document_count()
-        if articles != documents:
+        if not indexing.schema_is_current():
+            self.stdout.write("Index à reconstruire (ses champs ont changé depuis qu'il a été construit)…")
+            indexing.rebuild()
+        elif articles != documents:
             self.stdout.write(f"Index à reconstruire ({documents} documents pour {articles} articles)…")
             indexing.rebuild()
         self.stdout.write(f"Archive prête : {articles} articles indexés.")
