@@ -57,24 +57,10 @@ def selected_filters(params: dict, facets: dict) -> list[dict]:
         for value in params.get(name) or ():
             rest = [v for v in params[name] if v != value]
             chips.append({"name": label, "label": names.get(value, value), "remove": _url(params, **{name: rest})})
-    if params.get("date_from"):
-        period = params["date_from"]
-        chips.append(
-            {
-                "name": "Depuis",
-                "label": display_at_precision(period.start, period.precision),
-                "remove": _url(params, date_from=None),
-            }
-        )
-    if params.get("date_to"):
-        period = params["date_to"]
-        chips.append(
-            {
-                "name": "Jusqu'à",
-                "label": display_at_precision(period.start, period.precision),
-                "remove": _url(params, date_to=None),
-            }
-        )
+    for name, label in (("date_from", "Depuis"), ("date_to", "Jusqu'à")):
+        if period := params.get(name):
+            shown = display_at_precision(period.start, period.precision)
+            chips.append({"name": label, "label": shown, "remove": _url(params, **{name: None})})
     if params.get("undated"):
         chips.append({"name": "Date", "label": "sans date", "remove": _url(params, undated=None)})
     return chips
