@@ -1,11 +1,9 @@
 """Facet counts as plain lists of dicts, with labels looked up once per page,
 and the active filters as removable chips."""
 
-from django.urls import reverse
-
 from archive.dates import display_at_precision
 from archive.models import Entity, Source, Theme
-from search.forms import FACETS, querystring
+from search.forms import FACETS, search_url
 
 ENTITY_FACETS = ("person", "place", "organisation")
 
@@ -42,10 +40,21 @@ def facet_lists(counts: dict, selected: dict, labels: dict) -> dict[str, list[di
         pairs = sorted((p for p in pairs if p[0] not in (None, "")), key=lambda p: (-p[1], p[0]))
         kept = [p for i, p in enumerate(pairs) if i < FACET_LIMIT or p[0] in chosen]
         lists[field] = [
-            {"value": value, "label": names.get(value, value), "count": count, "selected": value in chosen}
+            {
+                "value": value,
+                "label": names.get(value, value),
+                "count": count,
+                "selected": value in chosen,
+                # Choosing a value adds it to the facet's others (OR); choosing it again removes it.
+                "href": search_url(selected, **{field: _toggled(selected.get(field, []), value)}),
+            }
             for value, count in kept
         ]
     return lists
+
+
+def _toggled(values, value):
+    return [v for v in values if v != value] if value in values else [*values, value]
 
 
 def selected_filters(params: dict, facets: dict) -> list[dict]:
@@ -55,16 +64,12 @@ def selected_filters(params: dict, facets: dict) -> list[dict]:
     for name, label in FACETS.items():
         names = {value["value"]: value["label"] for value in facets.get(name, [])}
         for value in params.get(name) or ():
-            rest = [v for v in params[name] if v != value]
-            chips.append({"name": label, "label": names.get(value, value), "remove": _url(params, **{name: rest})})
+            remove = search_url(params, **{name: _toggled(params[name], value)})
+            chips.append({"name": label, "label": names.get(value, value), "remove": remove})
     for name, label in (("date_from", "Depuis"), ("date_to", "Jusqu'à")):
         if period := params.get(name):
             shown = display_at_precision(period.start, period.precision)
-            chips.append({"name": label, "label": shown, "remove": _url(params, **{name: None})})
+            chips.append({"name": label, "label": shown, "remove": search_url(params, **{name: None})})
     if params.get("undated"):
-        chips.append({"name": "Date", "label": "sans date", "remove": _url(params, undated=None)})
+        chips.append({"name": "Date", "label": "sans date", "remove": search_url(params, undated=None)})
     return chips
-
-
-def _url(params, **changes):
-    return reverse("search:search") + "?" + querystring(params, page=None, **changes)

@@ -184,6 +184,15 @@ class SearchForm(forms.Form):
         return messages
 
 
+def search_url(params: dict, **changes) -> str:
+    """The search page's address for `params` with `changes`, on its first page:
+    what facet values, chips and chart bars link to. Built from validated
+    parameters, so a malformed one the page ignored is not carried along."""
+    from django.urls import reverse
+
+    return reverse("search:search") + "?" + querystring(params, **{"page": None, **changes})
+
+
 def querystring(params: dict, **changes) -> str:
     """The URL query of a search (SearchForm.params()), with `changes` applied
     (None drops a parameter): what links that narrow or move a search build on."""

@@ -5,10 +5,9 @@ year only), laid out here so the template only draws rectangles."""
 import datetime
 from dataclasses import dataclass, field
 
-from django.urls import reverse
 from django.utils import formats
 
-from search.forms import querystring
+from search.forms import search_url
 
 MAX_MONTHS = 48  # beyond four years, months are too thin to read: count by year
 WIDTH, HEIGHT, AXIS = 720, 120, 22
@@ -71,7 +70,7 @@ def build_timeline(period_counts, total: int, params: dict) -> Timeline | None:
             years[year] = years.get(year, 0) + count
         timeline = Timeline("année", _year_bars(years, first[0], last[0], params))
     timeline.undated = undated
-    timeline.undated_href = _search_url(params, undated=True, date_from=None, date_to=None)
+    timeline.undated_href = search_url(params, undated=True, date_from=None, date_to=None)
     _lay_out(timeline)
     return timeline
 
@@ -103,12 +102,7 @@ def _year_bars(counts, first, last, params):
 
 
 def _period_href(params, period):
-    return _search_url(params, date_from=period, date_to=period, undated=None)
-
-
-def _search_url(params, **changes):
-    # An absolute path: the chart also appears on entity pages, and its bars lead to the search.
-    return reverse("search:search") + "?" + querystring(params, page=None, **changes)
+    return search_url(params, date_from=period, date_to=period, undated=None)
 
 
 def _lay_out(timeline):

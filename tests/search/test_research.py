@@ -257,3 +257,13 @@ def test_the_help_page_lists_examples_that_are_live_searches(client, seeds):
             response = client.get(example.url)
             assert response.status_code == 200
             assert "pas pu être comprise" not in response.content.decode(), example.query
+
+
+def test_facet_links_carry_the_valid_search_and_drop_what_the_page_ignored(client, dated):
+    html = client.get("/recherche/", {"q": "frontière", "source": "afp", "page": "abc", "year": "18"}).content.decode()
+    links = dict(re.findall(r'<a (?:class="selected" )?href="([^"]+)"[^>]*><span class="facet-label">([^<]+)<', html))
+    belga = next(href for href, label in links.items() if label == "Belga").replace("&amp;", "&")
+    # Adding Belga keeps AFP (OR) and the query, not the refused year nor the bad page.
+    assert belga == "/recherche/?q=fronti%C3%A8re&source=afp&source=belga"
+    afp = next(href for href, label in links.items() if label == "AFP").replace("&amp;", "&")
+    assert afp == "/recherche/?q=fronti%C3%A8re"
