@@ -3,6 +3,7 @@ its entities, figures, quotes, themes and fingerprint; the same text twice is
 one article. Articles go through in batches so that the entity recogniser
 reads many texts per pass."""
 
+import dataclasses
 import hashlib
 from enum import StrEnum
 
@@ -47,6 +48,7 @@ def import_article(raw: RawArticle) -> tuple[Outcome, Article, list[str]]:
 def import_batch(raws: list[RawArticle], lexicon=None) -> list[tuple[Outcome | ArticleRefused, Article | None, list]]:
     """Import `raws`, in order: (Outcome or the refusal, article, notes) for each.
     Texts already in the archive are skipped before any extraction work."""
+    raws = [_without_nul(raw) for raw in raws]
     digests = [content_hash(raw.text) for raw in raws]
     known = {a.content_hash: a for a in Article.objects.filter(content_hash__in=digests)}
     results, todo = [None] * len(raws), []
@@ -76,6 +78,14 @@ def import_batch(raws: list[RawArticle], lexicon=None) -> list[tuple[Outcome | A
         if result is None:  # a repeat of a text earlier in this batch
             results[i] = (Outcome.UNCHANGED, Article.objects.get(content_hash=digests[i]), [])
     return results
+
+
+def _without_nul(raw: RawArticle) -> RawArticle:
+    """`raw` without NUL characters: PostgreSQL refuses them in text and JSON
+    (SQLite keeps them), and the raw text and metadata are stored as given. The
+    extraction drops them anyway, so the fingerprint stays the same."""
+    cleaned = {name: value.replace("\x00", "") for name, value in vars(raw).items() if isinstance(value, str)}
+    return dataclasses.replace(raw, **cleaned)
 
 
 def _fields(extracted: Extracted, raw: RawArticle, digest: str) -> dict:

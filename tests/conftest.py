@@ -17,6 +17,29 @@ from archive.models import Article
 from search import indexing
 
 SEEDS = Path(settings.BASE_DIR) / "fixtures" / "seeds"
+# Fixtures through which a test reaches the database (pytest-django's `db` and
+# `transactional_db` both rest on `django_db_setup`).
+DATABASE_FIXTURES = {"db", "transactional_db", "django_db_setup"}
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--db-only",
+        action="store_true",
+        help="run only the tests that touch the database (make test's second pass, on PostgreSQL)",
+    )
+
+
+def pytest_collection_modifyitems(config, items):
+    if not config.getoption("--db-only"):
+        return
+    kept, dropped = [], []
+    for item in items:
+        touches_db = item.get_closest_marker("django_db") or DATABASE_FIXTURES & set(getattr(item, "fixturenames", ()))
+        (kept if touches_db else dropped).append(item)
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = kept
 
 
 @pytest.fixture(scope="session", autouse=True)
