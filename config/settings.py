@@ -1,7 +1,8 @@
 """Vigie settings: every value comes from the environment, with safe defaults.
 
 Out of the box Vigie runs on one laptop: SQLite and a Whoosh index, both kept in
-VIGIE_DATA_DIR. DATABASE_URL switches the database (PostgreSQL in production).
+VIGIE_DATA_DIR. DATABASE_URL switches the database (PostgreSQL in production),
+SEARCH_URL the search engine (Elasticsearch or Solr beyond one machine).
 """
 
 import os
@@ -9,6 +10,8 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.management.utils import get_random_secret_key
+
+from config.search_url import haystack_connection
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -134,12 +137,13 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
-# Search: haystack over Whoosh with French analysis everywhere (search/backend.py).
+# Search: haystack over Whoosh with French analysis everywhere (search/backend.py);
+# SEARCH_URL moves it to an Elasticsearch 7 or Solr server (config/search_url.py).
 HAYSTACK_CONNECTIONS = {
-    "default": {
-        "ENGINE": "search.backend.FrenchWhooshEngine",
-        "PATH": str(Path(os.environ.get("WHOOSH_INDEX_DIR") or DATA_DIR / "whoosh_index")),
-    },
+    "default": haystack_connection(
+        os.environ.get("SEARCH_URL", ""),
+        whoosh_path=Path(os.environ.get("WHOOSH_INDEX_DIR") or DATA_DIR / "whoosh_index"),
+    ),
 }
 # Indexing follows saves and deletes once the transaction commits (search/signals.py).
 HAYSTACK_SIGNAL_PROCESSOR = "search.signals.OnCommitSignalProcessor"
