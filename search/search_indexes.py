@@ -1,20 +1,22 @@
-from django.db.models import Prefetch
 from haystack import indexes
 
 from archive.dates import period_end, period_of
-from archive.models import Article, EntityKind, Mention, Review
+from archive.models import Article, EntityKind
+from search.consistency import FINGERPRINT, document_fingerprint
 from search.fields import KeywordField, MultiKeywordField, NamesField, StoredField, VocabularyField
+from search.index_facts import ArticlesWithFacts, facts_of
 
 UNKNOWN_DATE_NEWEST = 0
 UNKNOWN_DATE_OLDEST = 99999999
+VOCABULARY_WORDS = 200  # words of each article that suggestions learn from
 
 
 class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
     # Title and body, French-analysed (templates/search/indexes/archive/article_text.txt).
     text = indexes.CharField(document=True, use_template=True)
     title = indexes.CharField(model_attr="title")
-    # The same text, unstemmed: where "Vouliez-vous dire" finds its words.
-    words = VocabularyField(use_template=True, template_name="search/indexes/archive/article_text.txt")
+    # The opening of the text, unstemmed: where "Vouliez-vous dire" finds its words.
+    words = VocabularyField()
     # What a result page shows comes from these stored fields, not the database.
     body = StoredField(model_attr="body")
     slug = KeywordField(model_attr="slug")
@@ -44,18 +46,33 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
     # The last day of the period an article is dated to (31 Oct for "octobre
     # 2018"): a date range keeps an article whose period overlaps it.
     until = indexes.IntegerField()
+    # A hash of the other fields, so `check_index` finds documents that differ
+    # from their article without reading them back (search/consistency.py).
+    fingerprint = StoredField()
 
     def get_model(self):
         return Article
 
+    def full_prepare(self, obj, with_string_facet=True):
+        document = super().full_prepare(obj, with_string_facet)
+        document[FINGERPRINT] = document_fingerprint(document)
+        return document
+
     def index_queryset(self, using=None):
-        shown = Mention.objects.exclude(review=Review.REJECTED).select_related("entity")
-        return Article.objects.for_display().prefetch_related(
-            Prefetch("mentions", queryset=shown), "mentions__entity__aliases", "themes"
-        )
+        # Entities, spellings and themes come with each chunk of articles, in
+        # three queries (search/index_facts.py).
+        articles = Article.objects.for_display()
+        articles._iterable_class = ArticlesWithFacts
+        return articles
 
     def read_queryset(self, using=None):
         return Article.objects.for_display()
+
+    def prepare_words(self, article):
+        # The first words of each article teach the archive's vocabulary well
+        # enough: the whole text doubled the postings, so the rebuild time.
+        words = f"{article.title}\n{article.body}".split(maxsplit=VOCABULARY_WORDS)
+        return " ".join(words[:VOCABULARY_WORDS])
 
     def prepare_year(self, article):
         return str(article.published_on.year) if article.published_on else None
@@ -73,7 +90,7 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
         return _entity_slugs(article, EntityKind.ORGANISATION)
 
     def prepare_theme(self, article):
-        return [theme.slug for theme in article.themes.all()]
+        return [slug for slug, _name in facts_of(article).themes]
 
     def prepare_person_name(self, article):
         return _entity_names(article, EntityKind.PERSON)
@@ -88,7 +105,7 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
         return article.source.name if article.source_id else ""
 
     def prepare_theme_name(self, article):
-        return "\n".join(theme.name for theme in article.themes.all())
+        return "\n".join(name for _slug, name in facts_of(article).themes)
 
     def prepare_period(self, article):
         return period_of(article.published_on, article.date_precision)
@@ -109,14 +126,8 @@ def _date_key(day, unknown):
 
 def _entity_names(article, kind):
     # Every spelling, so `personne:"M. Trump"` or an old variant still finds the article.
-    names = {}
-    for mention in article.mentions.all():
-        if mention.entity.kind == kind:
-            names[mention.entity.name] = None
-            names.update(dict.fromkeys(alias.name for alias in mention.entity.aliases.all()))
-    return "\n".join(names)
+    return "\n".join(facts_of(article).names(kind))
 
 
 def _entity_slugs(article, kind):
-    # Reads the prefetched mentions: no query per article while indexing.
-    return [m.entity.slug for m in article.mentions.all() if m.entity.kind == kind]
+    return facts_of(article).slugs(kind)
