@@ -37,6 +37,9 @@ class ElisionFilter(Filter):
 
     def __call__(self, tokens):
         for token in tokens:
+            if "'" not in token.text and "’" not in token.text:
+                yield token  # most words: no regular expression to run
+                continue
             match = ELISION.match(token.text)
             if match and len(token.text) > match.end():
                 token.text = token.text[match.end() :]
@@ -48,9 +51,18 @@ class ElisionFilter(Filter):
 
 class FoldFilter(Filter):
     def __call__(self, tokens):
+        folded = _folded
         for token in tokens:
-            token.text = fold(token.text)
+            text = token.text
+            if not text.isascii():
+                token.text = folded(text)
             yield token
+
+
+@lru_cache(maxsize=100_000)
+def _folded(word: str) -> str:
+    # Words repeat (Zipf): indexing folds each distinct word once.
+    return fold(word)
 
 
 # Whoosh's French list (Snowball's) misses some of the commonest words.

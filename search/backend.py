@@ -15,7 +15,11 @@ What changes from haystack's WhooshSearchBackend, and why:
 """
 
 import logging
+import re
+from contextlib import contextmanager
+from contextvars import ContextVar
 
+import numpy as np
 from django.utils.encoding import force_str
 from haystack.backends import BaseEngine
 from haystack.backends.whoosh_backend import WhooshSearchBackend, WhooshSearchQuery
@@ -26,11 +30,10 @@ from whoosh.columns import VarBytesColumn, WrappedColumn, WrappedColumnReader, W
 from whoosh.fields import BOOLEAN, DATETIME, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from whoosh.fields import ID as WHOOSH_ID
 from whoosh.qparser import FieldAliasPlugin, FuzzyTermPlugin, OperatorsPlugin, QueryParser
-from whoosh.searching import ResultsPage
-from whoosh.sorting import Count, FieldFacet
 
 from search.analysis import french_analyzer, normalise_term, vocabulary_analyzer
 from search.highlighting import snippet
+from search.snapshot import Snapshots
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +51,9 @@ FIELD_ALIASES = {
     "year": ["annee", "année"],
 }
 WRITER_LOCK_TIMEOUT = 60  # seconds an index write waits for another writer to finish
+# Postings a writer sorts in memory before spilling them to disk: Whoosh's
+# default (128) pickled every posting of a rebuild one by one, twice as slow.
+WRITER_MEMORY_MB = 512
 
 
 class FrenchQueryParser(QueryParser):
@@ -108,7 +114,13 @@ class SlugListColumn(WrappedColumn):
 
     class Reader(WrappedColumnReader):
         def __getitem__(self, docnum):
-            value = self._child[docnum]
+            return self._split(self._child[docnum])
+
+        def __iter__(self):
+            return map(self._split, self._child)
+
+        @staticmethod
+        def _split(value):
             return value.decode().split("\x1f") if value else []
 
 
@@ -124,15 +136,38 @@ class SlugList(KEYWORD):
         return [v.strip().lower() for v in values if v and v.strip()]
 
 
-class ResultsSlice(ResultsPage):
-    """Hits start…end of a Whoosh search, in the shape haystack reads pages in."""
+class DocumentsPage:
+    """Stored fields of documents `docnums`, in the shape haystack reads results in."""
 
-    def __init__(self, results, start, end):
-        self.results = results
-        self.total = len(results)
-        self.pagenum = self.pagecount = 1
-        self.offset = min(start, results.scored_length())
-        self.pagelen = max(0, min(end, results.scored_length()) - self.offset)
+    def __init__(self, searcher, docnums, scores, total):
+        self.searcher, self.docnums, self.scores, self.total = searcher, docnums, scores, total
+
+    def __len__(self):
+        return self.total
+
+    def __iter__(self):
+        return (self.searcher.stored_fields(docnum) for docnum in self.docnums)
+
+    def score(self, offset):
+        return self.scores[offset]
+
+
+# The filters our code writes (search/query.py): a field's values, or a range.
+_FILTER_CHOICE = re.compile(r'^(?P<field>\w+):(?:\((?P<values>(?:"[^"]*"(?: OR )?)+)\)|(?P<bare>[\w-]+))$')
+_FILTER_VALUE = re.compile(r'"([^"]*)"')
+_FILTER_RANGE = re.compile(r"^(?P<field>\w+):\[(?P<low>-?\d+) TO (?P<high>-?\d+)\]$")
+_query_masks = ContextVar("query_masks", default=None)
+
+
+@contextmanager
+def shared_query_masks():
+    """Within the block, a query's documents are found once however many
+    searches repeat it (the counts of each facet in use)."""
+    token = _query_masks.set({})
+    try:
+        yield
+    finally:
+        _query_masks.reset(token)
 
 
 class FrenchWhooshSearchBackend(WhooshSearchBackend):
@@ -141,6 +176,7 @@ class FrenchWhooshSearchBackend(WhooshSearchBackend):
         self.parser = build_parser(self.content_field_name, self.schema)
         self.filter_parser = build_filter_parser(self.content_field_name, self.schema)
         self._searcher = None
+        self.snapshots = Snapshots()
 
     def build_schema(self, fields):
         schema = {
@@ -251,41 +287,86 @@ class FrenchWhooshSearchBackend(WhooshSearchBackend):
         searcher = self.searcher()
         if not searcher.doc_count():
             return empty
-        filters = [self.filter_parser.parse(force_str(nq)) for nq in narrow_queries or ()]
+        snapshot = self.snapshots.of(searcher)
+        # The search's documents as a mask: the query's, then each filter's.
+        mask = self._matching(snapshot, parsed)
+        for narrow in narrow_queries or ():
+            mask = mask & self._filter(snapshot, force_str(narrow))
         start = max(start_offset or 0, 0)
         # haystack asks for "everything" (no end) when a queryset is not sliced.
         end = max(end_offset if end_offset is not None else start + UNSLICED_LIMIT, start + 1)
-        sortedby, reverse = self._sorting(sort_by)
-        groupedby = {
-            name: FieldFacet(name, maptype=Count, allow_overlap=isinstance(self.schema[name], KEYWORD))
-            for name in facets or ()
-        }
-        # Whoosh collects the top `end` hits either way (search_page does the
-        # same); reading [start:end] from them serves any slice, where haystack's
-        # page arithmetic serves only slices aligned on their own length.
-        hits = searcher.search(
-            parsed,
-            limit=end,
-            sortedby=sortedby,
-            reverse=reverse,
-            groupedby=groupedby or None,
-            filter=wq.And(filters) if filters else None,
-        )
-        results = self._process_results(
-            ResultsSlice(hits, start, end), result_class=result_class, facet_types=dict.fromkeys(groupedby, "fields")
-        )
+        docnums, scores = self._ranked(searcher, snapshot, parsed, mask, bool(narrow_queries), sort_by, start, end)
+        page = DocumentsPage(searcher, docnums, scores, total=int(mask.sum()))
+        results = self._process_results(page, result_class=result_class)
+        if facets:
+            browsing = isinstance(parsed, wq.Every) and not narrow_queries
+            results["facets"] = {
+                "fields": {
+                    name: self._counts(snapshot, name, mask, browsing, **(options or {}))
+                    for name, options in facets.items()
+                }
+            }
         if highlight:
             terms = self.highlight_terms(parsed)
             for result in results["results"]:
                 result.highlighted = {"body": [snippet(getattr(result, "body", "") or "", terms)]}
         return results
 
-    @staticmethod
-    def _sorting(sort_by):
-        if not sort_by:
-            return None, False
-        names = [name.lstrip("-") for name in sort_by]
-        return names, sort_by[0].startswith("-")
+    def _matching(self, snapshot, parsed):
+        """The documents a query matches. A search page asks for the same
+        query once per facet in use (counts without the facet's own filter):
+        within `shared_query_masks()` the query's documents are found once."""
+        if isinstance(parsed, wq.Every):
+            return snapshot.live()
+        memo = _query_masks.get()
+        key = (id(snapshot), repr(parsed))
+        if memo is not None and key in memo:
+            return memo[key]
+        mask = snapshot.mask_of(snapshot.searcher.docs_for_query(parsed))
+        if memo is not None:
+            memo[key] = mask
+        return mask
+
+    def _filter(self, snapshot, narrow):
+        """The documents a filter keeps. Ours are read from the arrays; any
+        other Whoosh query is run."""
+        choice = _FILTER_CHOICE.match(narrow)
+        if choice and snapshot.has_array(choice["field"]):
+            values = _FILTER_VALUE.findall(choice["values"]) if choice["values"] else [choice["bare"]]
+            if snapshot.is_multi(choice["field"]):
+                values = [v.lower() for v in values]
+            return snapshot.having(choice["field"], values)
+        span = _FILTER_RANGE.match(narrow)
+        if span and snapshot.has_array(span["field"]) and not snapshot.is_multi(span["field"]):
+            return snapshot.between(span["field"], int(span["low"]), int(span["high"]))
+        return snapshot.mask_of(snapshot.searcher.docs_for_query(self.filter_parser.parse(narrow)))
+
+    def _ranked(self, searcher, snapshot, parsed, mask, filtered, sort_by, start, end):
+        """Document numbers start…end of the search, in its order, and their scores."""
+        if sort_by:
+            name, reverse = sort_by[0].lstrip("-"), sort_by[0].startswith("-")
+            order = snapshot.ordered(mask, name, reverse)[start:end]
+            return order.tolist(), [0.0] * len(order)
+        if isinstance(parsed, wq.Every):
+            # Every document scores the same: index order, as Whoosh gives it.
+            order = np.flatnonzero(mask)[start:end]
+            return order.tolist(), [1.0] * len(order)
+        allow = set(np.flatnonzero(mask).tolist()) if filtered else None
+        top = searcher.search(parsed, limit=end, filter=allow).top_n[start:end]
+        return [docnum for _score, docnum in top], [score for score, _docnum in top]
+
+    def _counts(self, snapshot, name, mask, browsing, limit=None, keep=()):
+        """(value, count) pairs, most frequent first: the first `limit`, and the
+        values `keep` wherever they rank."""
+        if not snapshot.has_array(name):
+            raise ValueError(f"pas de comptage possible sur le champ {name!r}")
+        if not browsing:
+            return snapshot.counts(name, mask, limit, keep)
+        # The browse page's counts hold until the index changes.
+        key = ("browse-counts", name, limit, tuple(keep))
+        if key not in snapshot.memo:
+            snapshot.memo[key] = snapshot.counts(name, mask, limit, keep)
+        return snapshot.memo[key]
 
     # Writing ---------------------------------------------------------------
 
@@ -295,7 +376,7 @@ class FrenchWhooshSearchBackend(WhooshSearchBackend):
         the lock rather than failing, and a batch commits once."""
         if not self.setup_complete:
             self.setup()
-        writer = self.index.writer(timeout=WRITER_LOCK_TIMEOUT)
+        writer = self.index.writer(timeout=WRITER_LOCK_TIMEOUT, limitmb=WRITER_MEMORY_MB)
         try:
             count = 0
             for identifier in removed_ids:

@@ -120,5 +120,5 @@ def _locate(sqs, slug, rank):
 
 def _results(sqs, start, stop):
     """Results `start` to `stop` (0-based, stop excluded): any slice, the
-    backend reads hits start…stop (search/backend.py ResultsSlice)."""
+    backend reads hits start…stop (search/backend.py)."""
     return list(sqs[start:stop])

@@ -10,7 +10,8 @@ from haystack.query import SearchQuerySet
 from whoosh import query as wq
 
 from archive.models import Article, DatePrecision
-from search.facets import facet_labels, facet_lists
+from search.backend import shared_query_masks
+from search.facets import FACET_LIMIT, facet_labels, facet_lists
 from search.forms import FACETS, SORTS
 from search.indexing import backend
 from search.suggestions import suggest
@@ -78,19 +79,25 @@ def run_search(params: dict, multiselect: bool = True) -> SearchOutcome:
     one person still counts the others: values of a facet combine with OR),
     at one more counting query per facet in use. Without it, every count is
     within the results (an entity page's co-mentions)."""
-    per_page = settings.VIGIE_RESULTS_PER_PAGE
-    outcome = SearchOutcome(params=params, page=params["page"], per_page=per_page)
+    outcome = SearchOutcome(params=params, page=params["page"], per_page=settings.VIGIE_RESULTS_PER_PAGE)
     if params["q"] and _parses_to_nothing(params["q"]):
         outcome.messages.append(
             "Votre recherche ne contient aucun mot à chercher (seulement des signes ou des mots trop courants). "
             'Essayez par exemple : frontière, "Garde nationale", milit*.'
         )
         return outcome
+    with shared_query_masks():
+        return _run(outcome, params, multiselect)
+
+
+def _run(outcome, params, multiselect):
+    per_page = outcome.per_page
     own = [name for name in FACETS if params[name]] if multiselect else []
     sqs = search_queryset(params).highlight()
-    for name in [*FACETS, "period"]:
+    for name in FACETS:
         if name not in own:
-            sqs = sqs.facet(name)
+            sqs = _with_facet(sqs, name, params)
+    sqs = sqs.facet("period")  # every month of the chart
     try:
         results = _page(sqs, outcome.page, per_page)
         if not results and outcome.page > 1 and sqs.count():
@@ -101,7 +108,7 @@ def run_search(params: dict, multiselect: bool = True) -> SearchOutcome:
         outcome.count = sqs.count()
         counts = dict(sqs.facet_counts().get("fields", {}))
         for name in own:
-            counts[name] = _facet_counts(search_queryset({**params, name: []}).facet(name)).get(name, [])
+            counts[name] = _facet_counts(_with_facet(search_queryset({**params, name: []}), name, params)).get(name, [])
     except Exception:
         log.warning("Search failed for %r", params, exc_info=True)
         outcome.messages.append(
@@ -119,6 +126,11 @@ def run_search(params: dict, multiselect: bool = True) -> SearchOutcome:
 
 
 SUGGEST_BELOW = 3  # a query finding fewer articles than this gets a "Vouliez-vous dire"
+
+
+def _with_facet(sqs, name, params):
+    # The most frequent values, and the selected ones whatever their rank.
+    return sqs.facet(name, limit=FACET_LIMIT, keep=list(params[name]))
 
 
 def _facet_counts(sqs) -> dict:
