@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export PORT
 
-.PHONY: run test lint eval bench screenshots install install-dev system-packages clean
+.PHONY: run test lint eval bench search-schema screenshots install install-dev system-packages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -37,21 +37,32 @@ run: install
 	@echo "Vigie : http://127.0.0.1:$(PORT)/recherche/"
 	exec $(BIN)/gunicorn -c config/gunicorn.conf.py
 
-## test: install what the tests need (Python packages; Debian's chromium, Java, npm; axe-core, vnu) and run them all
+## test: install what the tests need (Python packages; Debian's chromium, Java, npm, postgresql; axe-core, vnu) and run them all, the database tests a second time on PostgreSQL
 test: install-dev system-packages $(NODE_MODULES)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/python manage.py makemigrations --check --dry-run -v0
 	$(BIN)/pytest
+# Again on PostgreSQL, a throwaway server: only the tests that touch the database
+# (tests/conftest.py, --db-only). Browser and HTML checks run on the first pass
+# only: they test what the reader's browser gets, the same on either database.
+	.ci/with-postgres $(BIN)/pytest -m "not browser and not html" -p no:cacheprovider --db-only
 
 ## eval: precision, recall and F1 of extraction on the hand-annotated gold set (MODEL=fr_core_news_md to compare)
 MODEL ?= fr_core_news_sm
 eval: install-dev
 	$(BIN)/python -m tests.gold.evaluate --model $(MODEL)
 
-## bench: import + extraction + indexing throughput and peak memory on N OrangeSum articles (N=0: all 33,975)
+## bench: import N corpus articles (N=0: all ~65,000), rebuild the index, time searches over gunicorn, wrk load, Whoosh alone; JSON in var/bench (BENCH_ARGS="--data DIR" reuses an import)
 N ?= 2000
+BENCH_ARGS ?=
 bench: install
-	$(BIN)/python -m tests.bench.import_pipeline -n $(N)
+	$(BIN)/python -m tests.bench.run -n $(N) $(BENCH_ARGS)
+
+## search-schema: Elasticsearch index settings and mapping, Solr schema and word lists, with Vigie's French analysis, into $(SCHEMA_DIR)
+SCHEMA_DIR ?= var/search-schema
+search-schema: install
+	$(BIN)/python manage.py search_schema --engine elasticsearch -o $(SCHEMA_DIR)/elasticsearch.json
+	$(BIN)/python manage.py search_schema --engine solr -o $(SCHEMA_DIR)/solr-schema.xml
 
 system-packages:
 	@.ci/system-packages
