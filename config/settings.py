@@ -109,8 +109,16 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers (the web workers) go on while an import writes.
+    # IMMEDIATE: a transaction takes the write lock when it begins, waiting up
+    # to `timeout` for it. A deferred one that read first and then wrote after
+    # another process had committed failed at once with "database is locked"
+    # (two imports at once did), whatever the timeout.
     DATABASES["default"].setdefault("OPTIONS", {}).update(
-        {"init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;", "timeout": 20}
+        {
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            "timeout": 20,
+            "transaction_mode": "IMMEDIATE",
+        }
     )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

@@ -18,6 +18,7 @@ import logging
 import re
 from contextlib import contextmanager
 from contextvars import ContextVar
+from dataclasses import dataclass
 
 import numpy as np
 from django.utils.encoding import force_str
@@ -26,6 +27,7 @@ from haystack.backends.whoosh_backend import WhooshSearchBackend, WhooshSearchQu
 from haystack.constants import DJANGO_CT, DJANGO_ID, ID
 from haystack.utils import get_identifier
 from whoosh import query as wq
+from whoosh.collectors import ScoredCollector
 from whoosh.columns import VarBytesColumn, WrappedColumn, WrappedColumnReader, WrappedColumnWriter
 from whoosh.fields import BOOLEAN, DATETIME, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from whoosh.fields import ID as WHOOSH_ID
@@ -150,6 +152,33 @@ class DocumentsPage:
 
     def score(self, offset):
         return self.scores[offset]
+
+
+@dataclass
+class Hits:
+    """The documents a query matches: a mask over the index and, for a scored
+    query, each hit's number and score."""
+
+    mask: np.ndarray
+    docs: np.ndarray | None = None
+    scores: np.ndarray | None = None
+
+
+class EveryHitCollector(ScoredCollector):
+    """Scores every hit and keeps all (number, score) pairs, where Whoosh's top
+    collector keeps the best N: ranking, filters and counts are then array work."""
+
+    def prepare(self, top_searcher, q, context):
+        super().prepare(top_searcher, q, context)
+        self.docnums, self.scores = [], []
+
+    def _collect(self, global_docnum, score):
+        self.docnums.append(global_docnum)
+        self.scores.append(score)
+        return 0
+
+    def results(self):
+        return None
 
 
 # The filters our code writes (search/query.py): a field's values, or a range.
@@ -289,13 +318,15 @@ class FrenchWhooshSearchBackend(WhooshSearchBackend):
             return empty
         snapshot = self.snapshots.of(searcher)
         # The search's documents as a mask: the query's, then each filter's.
-        mask = self._matching(snapshot, parsed)
+        # Relevance needs every hit's score; a date order or a browse, none.
+        hits = self._hits(snapshot, parsed, scored=not sort_by)
+        mask = hits.mask
         for narrow in narrow_queries or ():
             mask = mask & self._filter(snapshot, force_str(narrow))
         start = max(start_offset or 0, 0)
         # haystack asks for "everything" (no end) when a queryset is not sliced.
         end = max(end_offset if end_offset is not None else start + UNSLICED_LIMIT, start + 1)
-        docnums, scores = self._ranked(searcher, snapshot, parsed, mask, bool(narrow_queries), sort_by, start, end)
+        docnums, scores = self._ranked(snapshot, hits, mask, sort_by, start, end)
         page = DocumentsPage(searcher, docnums, scores, total=int(mask.sum()))
         results = self._process_results(page, result_class=result_class)
         if facets:
@@ -312,20 +343,29 @@ class FrenchWhooshSearchBackend(WhooshSearchBackend):
                 result.highlighted = {"body": [snippet(getattr(result, "body", "") or "", terms)]}
         return results
 
-    def _matching(self, snapshot, parsed):
-        """The documents a query matches. A search page asks for the same
-        query once per facet in use (counts without the facet's own filter):
-        within `shared_query_masks()` the query's documents are found once."""
+    def _hits(self, snapshot, parsed, scored):
+        """The documents a query matches, with their scores if `scored`. A
+        search page asks for the same query once per facet in use (counts
+        without the facet's own filter): within `shared_query_masks()` the
+        query runs once."""
         if isinstance(parsed, wq.Every):
-            return snapshot.live()
+            return Hits(snapshot.live())
         memo = _query_masks.get()
         key = (id(snapshot), repr(parsed))
-        if memo is not None and key in memo:
+        if memo is not None and key in memo and (memo[key].scores is not None or not scored):
             return memo[key]
-        mask = snapshot.mask_of(snapshot.searcher.docs_for_query(parsed))
+        if scored:
+            # One pass scores every hit and notes its number: facets need
+            # them all anyway, and a second pass cost twice for phrases.
+            collector = EveryHitCollector()
+            snapshot.searcher.search_with_collector(parsed, collector)
+            docs, scores = np.array(collector.docnums, dtype=np.int64), np.array(collector.scores)
+            hits = Hits(snapshot.mask_of(docs), docs, scores)
+        else:
+            hits = Hits(snapshot.mask_of(snapshot.searcher.docs_for_query(parsed)))
         if memo is not None:
-            memo[key] = mask
-        return mask
+            memo[key] = hits
+        return hits
 
     def _filter(self, snapshot, narrow):
         """The documents a filter keeps. Ours are read from the arrays; any
@@ -341,19 +381,21 @@ class FrenchWhooshSearchBackend(WhooshSearchBackend):
             return snapshot.between(span["field"], int(span["low"]), int(span["high"]))
         return snapshot.mask_of(snapshot.searcher.docs_for_query(self.filter_parser.parse(narrow)))
 
-    def _ranked(self, searcher, snapshot, parsed, mask, filtered, sort_by, start, end):
+    def _ranked(self, snapshot, hits, mask, sort_by, start, end):
         """Document numbers start…end of the search, in its order, and their scores."""
         if sort_by:
             name, reverse = sort_by[0].lstrip("-"), sort_by[0].startswith("-")
             order = snapshot.ordered(mask, name, reverse)[start:end]
             return order.tolist(), [0.0] * len(order)
-        if isinstance(parsed, wq.Every):
-            # Every document scores the same: index order, as Whoosh gives it.
+        if hits.scores is None:
+            # A browse: every document scores the same, index order, as Whoosh gives it.
             order = np.flatnonzero(mask)[start:end]
             return order.tolist(), [1.0] * len(order)
-        allow = set(np.flatnonzero(mask).tolist()) if filtered else None
-        top = searcher.search(parsed, limit=end, filter=allow).top_n[start:end]
-        return [docnum for _score, docnum in top], [score for score, _docnum in top]
+        # Highest score first, then index order (Whoosh's own order).
+        kept = mask[hits.docs]
+        docs, scores = hits.docs[kept], hits.scores[kept]
+        order = np.lexsort((docs, -scores))[start:end]
+        return docs[order].tolist(), scores[order].tolist()
 
     def _counts(self, snapshot, name, mask, browsing, limit=None, keep=()):
         """(value, count) pairs, most frequent first: the first `limit`, and the
