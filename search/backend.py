@@ -269,6 +269,24 @@ class FrenchWhooshSearchBackend(WhooshSearchBackend):
         self._forget_searcher()
         super().delete_index()
 
+    def vocabulary_reader(self):
+        """The index's words, read by "Vouliez-vous dire" (search/suggestions.py)."""
+        return self.searcher().reader()
+
+    def schema_is_current(self) -> bool:
+        """Whether the index on disk has the fields (and their kinds and columns)
+        the code now indexes; an index built by an older version must be rebuilt."""
+        if not self.setup_complete:
+            self.setup()
+        # haystack opens the index with the code's schema; the one it was built
+        # with is read from the files.
+        on_disk = self.storage.open_index().schema
+
+        def shape(schema):
+            return {name: (type(field).__name__, type(field.column_type).__name__) for name, field in schema.items()}
+
+        return shape(on_disk) == shape(self.schema)
+
     def parse(self, query_string):
         if not self.setup_complete:
             self.setup()

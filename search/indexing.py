@@ -45,16 +45,6 @@ def get_identifier_for(pk) -> str:
 
 
 def schema_is_current() -> bool:
-    """Whether the index on disk has the fields (and their kinds and columns)
-    the code now indexes; an index built by an older version must be rebuilt."""
-    engine = backend()
-    if not engine.setup_complete:
-        engine.setup()
-    # haystack opens the index with the code's schema; the one it was built
-    # with is read from the files.
-    on_disk = engine.storage.open_index().schema
-
-    def shape(schema):
-        return {name: (type(field).__name__, type(field.column_type).__name__) for name, field in schema.items()}
-
-    return shape(on_disk) == shape(engine.schema)
+    """Whether the index has the fields the code now indexes (an index built by
+    an older version must be rebuilt); each backend knows how to tell."""
+    return backend().schema_is_current()

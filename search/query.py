@@ -13,6 +13,7 @@ from archive.models import Article, DatePrecision
 from search.backend import shared_query_masks
 from search.facets import FACET_LIMIT, facet_labels, facet_lists
 from search.forms import FACETS, SORTS
+from search.highlighting import snippet
 from search.indexing import backend
 from search.suggestions import suggest
 from search.timeline import build_timeline
@@ -189,8 +190,6 @@ def _page(sqs, page, per_page):
 
 
 def _hit(result, names) -> Hit:
-    highlighted = getattr(result, "highlighted", None) or {}
-    snippet = (highlighted.get("body") or [""])[0]
     return Hit(
         slug=result.slug,
         ref=getattr(result, "ref", "") or "",
@@ -200,5 +199,16 @@ def _hit(result, names) -> Hit:
         source=getattr(result, "source", "") or "",
         source_name=names.get(getattr(result, "source", ""), ""),
         url=getattr(result, "url", "") or "",
-        snippet=snippet,
+        snippet=_snippet(result),
     )
+
+
+def _snippet(result):
+    """The passage of the body our Whoosh backend highlighted. A server's own
+    highlights are of the document field, as unescaped text with <em> tags
+    (a list on Elasticsearch, nothing on Solr, which does not store that
+    field): its results open with the start of the body instead."""
+    highlighted = getattr(result, "highlighted", None)
+    if isinstance(highlighted, dict) and highlighted.get("body"):
+        return highlighted["body"][0]
+    return snippet(getattr(result, "body", "") or "", frozenset())

@@ -17,9 +17,10 @@ _WORD = re.compile(WORD_PATTERN)
 
 def suggest(query: str, better_than: int, params: dict) -> str | None:
     """A corrected query that finds more than `better_than` articles, or None."""
-    reader = backend().searcher().reader()
+    reader = backend().vocabulary_reader()
     field = VOCABULARY_FIELD
-    if field not in reader.schema:
+    # A search server has no reader (search/server_backends.py): no suggestion.
+    if reader is None or field not in reader.schema:
         return None
     corrected, changed, end = [], False, 0
     for match in _WORD.finditer(query):
