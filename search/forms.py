@@ -4,10 +4,12 @@ becomes a message and a default, never an error page."""
 import datetime
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import urlencode
 
 from django import forms
 from django.conf import settings
+from django.urls import get_script_prefix
 
 from archive.dates import period_end
 from archive.models import DatePrecision
@@ -188,9 +190,16 @@ def search_url(params: dict, **changes) -> str:
     """The search page's address for `params` with `changes`, on its first page:
     what facet values, chips and chart bars link to. Built from validated
     parameters, so a malformed one the page ignored is not carried along."""
+    return _search_path(get_script_prefix()) + "?" + querystring(params, **{"page": None, **changes})
+
+
+@lru_cache(maxsize=8)
+def _search_path(script_prefix: str) -> str:
+    # A result page links to the search some 150 times (facet values, chips,
+    # chart bars): the path is worked out once per script prefix.
     from django.urls import reverse
 
-    return reverse("search:search") + "?" + querystring(params, **{"page": None, **changes})
+    return reverse("search:search")
 
 
 def querystring(params: dict, **changes) -> str:
