@@ -4,6 +4,7 @@ from haystack import connections
 from haystack.utils import get_identifier
 
 from archive.models import Article
+from search.preparing import chunked, prepared_documents
 
 
 def backend():
@@ -20,11 +21,11 @@ def update_articles(pks) -> int:
     pks = set(pks)
     if not pks:
         return 0
-    index = article_index()
-    articles = list(index.index_queryset().filter(pk__in=pks))
-    gone = pks - {article.pk for article in articles}
-    removed = [get_identifier_for(pk) for pk in gone]
-    return backend().apply(index, articles, removed_ids=removed)
+    present = set()
+    for chunk in chunked(sorted(pks)):
+        present.update(Article.objects.filter(pk__in=chunk).values_list("pk", flat=True))
+    removed = [get_identifier_for(pk) for pk in pks - present]
+    return _write(sorted(present), removed)
 
 
 def rebuild() -> int:
@@ -32,8 +33,17 @@ def rebuild() -> int:
     (committing every 1,000 documents turns into repeated segment merges)."""
     engine = backend()
     engine.clear(commit=True)
+    return _write(list(article_index().index_queryset().values_list("pk", flat=True)))
+
+
+def _write(pks, removed=()) -> int:
+    engine = backend()
+    if hasattr(engine, "apply_documents"):
+        # Whoosh: documents prepared by a second process while this one writes.
+        return engine.apply_documents(prepared_documents(pks), removed_ids=removed)
     index = article_index()
-    return engine.apply(index, index.index_queryset().iterator(chunk_size=500))
+    articles = (article for chunk in chunked(pks) for article in index.index_queryset().filter(pk__in=chunk))
+    return engine.apply(index, articles, removed_ids=removed)
 
 
 def document_count() -> int:
