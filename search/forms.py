@@ -13,6 +13,7 @@ from django.urls import get_script_prefix
 
 from archive.dates import period_end
 from archive.models import DatePrecision
+from search.query_limits import check_query
 
 SORTS = {
     "relevance": ("pertinence", None),
@@ -140,6 +141,7 @@ class SearchForm(forms.Form):
             data = {key: data.getlist(key) if key in FACETS else data.get(key) for key in data}
         super().__init__(data)
         self.notes = []
+        self.refusal = None  # why the query is too costly to run (search/query_limits.py)
         self.unknown = sorted(set(data or {}) - set(self.fields) - PASSED_THROUGH)
 
     def clean_q(self):
@@ -150,7 +152,12 @@ class SearchForm(forms.Form):
             self.notes.append(
                 f"Votre recherche était trop longue : seuls ses {limit} premiers caractères ont été pris."
             )
-        return q
+        check = check_query(q)
+        self.notes += check.notes
+        # A refused query stays in the box to be corrected, and runs nowhere:
+        # params() marks it, problems() says why (the API answers 400).
+        self.refusal = check.refusal
+        return check.q
 
     def clean(self):
         data = super().clean()
@@ -171,6 +178,7 @@ class SearchForm(forms.Form):
         data = {"q": "", "sort": "", "page": 1, "date_from": None, "date_to": None, "undated": False}
         data.update({name: [] for name in FACETS})
         data.update({k: v for k, v in self.cleaned_data.items() if v not in (None, "")})
+        data["refused"] = bool(self.refusal)
         if data["sort"] not in SORTS:
             data["sort"] = "relevance" if data["q"] else "newest"
         return data
@@ -183,6 +191,8 @@ class SearchForm(forms.Form):
             for name, errors in self.errors.items()
         ]
         messages += [f"Paramètre inconnu ignoré : « {name[:40]} »" for name in self.unknown]
+        if self.refusal:
+            messages.append(self.refusal)
         return messages
 
 

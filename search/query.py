@@ -6,7 +6,7 @@ import math
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from haystack.query import SearchQuerySet
+from haystack.query import EmptySearchQuerySet, SearchQuerySet
 from whoosh import query as wq
 
 from archive.models import Article, DatePrecision
@@ -81,6 +81,8 @@ def run_search(params: dict, multiselect: bool = True) -> SearchOutcome:
     at one more counting query per facet in use. Without it, every count is
     within the results (an entity page's co-mentions)."""
     outcome = SearchOutcome(params=params, page=params["page"], per_page=settings.VIGIE_RESULTS_PER_PAGE)
+    if params.get("refused"):  # too costly: the form's problems() say why
+        return outcome
     if params["q"] and _parses_to_nothing(params["q"]):
         outcome.messages.append(
             "Votre recherche ne contient aucun mot à chercher (seulement des signes ou des mots trop courants). "
@@ -160,7 +162,11 @@ def _parses_to_nothing(q):
 def search_queryset(params):
     """The articles matching validated `params` (SearchForm.params()), in the
     requested order, as a haystack SearchQuerySet: slice it to read results.
-    Filters are written in the query syntax Whoosh, Solr and Elasticsearch share."""
+    Filters are written in the query syntax Whoosh, Solr and Elasticsearch share.
+    A query refused as too costly (search/query_limits.py) finds nothing, for
+    every caller (exports, feeds, neighbours) alike."""
+    if params.get("refused"):
+        return EmptySearchQuerySet()
     sqs = SearchQuerySet().models(Article)
     sqs = sqs.raw_search(params["q"]) if params["q"] else sqs.all()
     for name in FACETS:
