@@ -80,6 +80,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "config.security.content_security_policy_middleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -170,7 +171,26 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
 
+# Headers every page carries; the Content-Security-Policy comes from config/security.py.
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+
+# HTTPS-only settings are a switch rather than tied to DEBUG: `make run` serves
+# plain HTTP on 127.0.0.1 with DEBUG off, and secure cookies or a redirect to
+# https:// would lock it out. A site served over HTTPS sets VIGIE_HTTPS=1.
+VIGIE_HTTPS = envbool("VIGIE_HTTPS", False)
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = SECURE_SSL_REDIRECT = VIGIE_HTTPS
+# A load balancer probes the health check over plain HTTP: answer it, not a redirect.
+SECURE_REDIRECT_EXEMPT = [r"^sante/$"]
+SECURE_HSTS_SECONDS = envint("VIGIE_HSTS_SECONDS", 31_536_000) if VIGIE_HTTPS else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+# Preloading puts the domain in browsers' built-in lists, which takes months to
+# undo: the operator opts in, and without it Django's reminder is silenced.
+SECURE_HSTS_PRELOAD = envbool("VIGIE_HSTS_PRELOAD", False)
+SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
+if envbool("VIGIE_BEHIND_PROXY", False):
+    # Only behind a proxy that sets X-Forwarded-Proto itself (and strips the
+    # client's): otherwise a client could claim HTTPS.
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
