@@ -17,9 +17,7 @@ def whoosh_counts(parsed, filters, name):
     engine = backend()
     searcher = engine.searcher()
     facet = FieldFacet(name, maptype=Count, allow_overlap=name in ("person", "place", "organisation", "theme"))
-    results = searcher.search(
-        parsed, limit=None, groupedby={name: facet}, filter=wq.And(filters) if filters else None
-    )
+    results = searcher.search(parsed, limit=None, groupedby={name: facet}, filter=wq.And(filters) if filters else None)
     return {value: count for value, count in results.groups(name).items() if value not in (None, "")}
 
 
