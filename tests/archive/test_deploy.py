@@ -19,7 +19,10 @@ BASE_DIR = Path(settings.BASE_DIR)
 
 def deploy_check(tmp_path, **env):
     """`manage.py check --deploy --fail-level WARNING` in a fresh process with production settings."""
-    production = {key: value for key, value in os.environ.items() if key not in {"DEBUG", "VIGIE_HTTPS"}}
+    # The browser tests set DJANGO_ALLOW_ASYNC_UNSAFE in this process (Playwright
+    # beside the live server); a deployment never does, and the check says so.
+    unset = {"DEBUG", "VIGIE_HTTPS", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    production = {key: value for key, value in os.environ.items() if key not in unset}
     production.update(
         VIGIE_DATA_DIR=str(tmp_path),
         DATABASE_URL="",
