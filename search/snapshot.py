@@ -70,7 +70,7 @@ class Snapshot:
         self.searcher = searcher
         self.schema = searcher.schema
         self.size = searcher.doc_count_all()
-        self.leaves = [(SegmentKey.of(reader), reader, offset) for reader, offset in searcher.reader().leaf_readers()]
+        self.leaves = [(_segment_key(reader), reader, offset) for reader, offset in searcher.reader().leaf_readers()]
         self._segments = segments
         self._vocabularies = vocabularies
         self._arrays = {}
@@ -200,7 +200,8 @@ class Snapshot:
         pairs = pairs[:limit] if limit else pairs
         shown = {value for value, _count in pairs}
         for code in vocabulary.known([value for value in keep if value not in shown]):
-            if tally[code]:
+            # (A value first seen by another thread since the count has none here.)
+            if code < len(tally) and tally[code]:
                 pairs.append((vocabulary.values[code], int(tally[code])))
         return pairs
 
@@ -212,11 +213,10 @@ class Snapshot:
         return order[::-1] if reverse else order
 
 
-class SegmentKey:
-    @staticmethod
-    def of(reader):
-        segment = reader.segment() if hasattr(reader, "segment") else None
-        return segment.segment_id() if segment is not None else id(reader)
+def _segment_key(reader):
+    """What names a segment across searchers (its arrays are kept under it)."""
+    segment = reader.segment() if hasattr(reader, "segment") else None
+    return segment.segment_id() if segment is not None else id(reader)
 
 
 class Snapshots:
