@@ -1,6 +1,7 @@
 import io
 from contextlib import contextmanager
 
+import pytest
 from django.apps import apps
 from django.core.management import CommandError, call_command
 
@@ -120,3 +121,9 @@ def test_quiet_mode_still_fails_when_problems_remain(seeds):
     status, output = check_index("-v0")
     assert status == 1
     assert output.startswith("1 écart(s)")
+
+
+@pytest.mark.parametrize("command", ["check_index", "reindex"])
+def test_an_unreadable_index_gets_a_sentence_not_a_traceback(db, unreadable_index, command):
+    with pytest.raises(CommandError, match="illisible ou inaccessible"):
+        call_command(command, stdout=io.StringIO())

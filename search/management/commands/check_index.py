@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from search import consistency
+from search.management.commands._index_errors import index_errors_explained
 
 EXAMPLES = 5  # slugs shown per kind of problem; -v2 lists them all
 
@@ -25,6 +26,10 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, repair=False, verbosity=1, **options):
+        with index_errors_explained():
+            self._check(repair, verbosity)
+
+    def _check(self, repair, verbosity):
         report = consistency.check(progress=self._progress)
         if verbosity:
             self.stdout.write(f"{report.articles} article(s) en base, {report.documents} document(s) dans l'index.")

@@ -3,6 +3,7 @@ import time
 from django.core.management.base import BaseCommand
 
 from search import indexing
+from search.management.commands._index_errors import index_errors_explained
 
 
 class Command(BaseCommand):
@@ -13,6 +14,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         started = time.perf_counter()
-        count = indexing.rebuild()
+        with index_errors_explained():
+            count = indexing.rebuild()
         seconds = time.perf_counter() - started
         self.stdout.write(f"{count} document(s) indexé(s) en {seconds:.1f} s.")
