@@ -1,7 +1,9 @@
 """/sante/: can this process read the database and the search index?
 
 Monitors and load balancers poll it; it answers 200 when both answer, 503
-naming the part that failed. The error itself goes to the log, not to the
+naming the part that failed. `queued` counts articles waiting for an index
+write (search/index_queue.py): a number that stays up means no process can
+write the index. The error itself goes to the log, not to the
 response: a probe needs to know what is broken, not a traceback."""
 
 import logging
@@ -11,7 +13,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from archive.models import Article
-from search import indexing
+from search import index_queue, indexing
 
 log = logging.getLogger(__name__)
 
@@ -19,9 +21,10 @@ log = logging.getLogger(__name__)
 @never_cache
 @require_safe
 def health(request):
-    report = {"status": "ok", "database": "ok", "index": "ok", "articles": None, "documents": None}
+    report = {"status": "ok", "database": "ok", "index": "ok", "articles": None, "documents": None, "queued": None}
     try:
         report["articles"] = Article.objects.count()
+        report["queued"] = index_queue.pending()
     except Exception:
         log.exception("Health check: the database cannot be read")
         report["database"] = "erreur"

@@ -437,14 +437,17 @@ class FrenchWhooshSearchBackend(WhooshSearchBackend):
         the lock rather than failing, and a batch commits once."""
         return self.apply_documents((index.full_prepare(obj) for obj in objects), removed_ids)
 
-    def apply_documents(self, documents, removed_ids=()):
-        """`apply` for documents already prepared (search/preparing.py)."""
+    def apply_documents(self, documents, removed_ids=(), lock_wait=None):
+        """`apply` for documents already prepared (search/preparing.py);
+        raises whoosh's LockError after `lock_wait` seconds of another writer."""
         if not self.setup_complete:
             self.setup()
         # Segments as separate files: Whoosh copies a compound segment's
         # postings into each process's memory when it opens it (360 MB per
         # gunicorn worker at 65,000 articles); separate files stay on disk.
-        writer = self.index.writer(timeout=WRITER_LOCK_TIMEOUT, limitmb=WRITER_MEMORY_MB, compound=False)
+        writer = self.index.writer(
+            timeout=WRITER_LOCK_TIMEOUT if lock_wait is None else lock_wait, limitmb=WRITER_MEMORY_MB, compound=False
+        )
         try:
             count = 0
             for identifier in removed_ids:

@@ -15,9 +15,10 @@ def article_index():
     return connections["default"].get_unified_index().get_index(Article)
 
 
-def update_articles(pks) -> int:
+def update_articles(pks, lock_wait=None) -> int:
     """Reindex the articles `pks` as they are now in the database; those that
-    no longer exist leave the index."""
+    no longer exist leave the index. `lock_wait`: seconds to wait for another
+    writer (the backend's default when None)."""
     pks = set(pks)
     if not pks:
         return 0
@@ -25,7 +26,7 @@ def update_articles(pks) -> int:
     for chunk in chunked(sorted(pks)):
         present.update(Article.objects.filter(pk__in=chunk).values_list("pk", flat=True))
     removed = [get_identifier_for(pk) for pk in pks - present]
-    return _write(sorted(present), removed)
+    return _write(sorted(present), removed, lock_wait)
 
 
 def rebuild() -> int:
@@ -36,11 +37,11 @@ def rebuild() -> int:
     return _write(list(article_index().index_queryset().values_list("pk", flat=True)))
 
 
-def _write(pks, removed=()) -> int:
+def _write(pks, removed=(), lock_wait=None) -> int:
     engine = backend()
     if hasattr(engine, "apply_documents"):
         # Whoosh: documents prepared by a second process while this one writes.
-        return engine.apply_documents(prepared_documents(pks), removed_ids=removed)
+        return engine.apply_documents(prepared_documents(pks), removed_ids=removed, lock_wait=lock_wait)
     index = article_index()
     articles = (article for chunk in chunked(pks) for article in index.index_queryset().filter(pk__in=chunk))
     return engine.apply(index, articles, removed_ids=removed)

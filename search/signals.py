@@ -2,10 +2,13 @@
 
 haystack's RealtimeSignalProcessor indexes inside the save, before the admin has
 saved related objects and even when the transaction later rolls back. Here a
-save or delete only records the article's id; the index is updated on commit,
-from what the database then holds, once per article however many times it was
-saved. During a bulk import (`deferred_indexing()`), ids are gathered and
-indexed in one writer at the end.
+save or delete only records the article's id; once the transaction commits, the
+ids are queued in the database and written to the index from what the database
+then holds, once per article however many times it was saved
+(search/index_queue.py: a write that cannot take the index's lock is retried,
+never dropped). During a bulk import (`deferred_indexing()`), each commit only
+queues its ids, and the queue is written in one writer at the end; an import
+killed halfway leaves them queued for the next write.
 """
 
 import logging
@@ -15,6 +18,8 @@ from contextlib import contextmanager
 from django.db import transaction
 from django.db.models import signals
 from haystack.signals import BaseSignalProcessor
+
+from search import index_queue
 
 log = logging.getLogger(__name__)
 _local = threading.local()
@@ -29,32 +34,39 @@ def _state():
 def schedule(*pks):
     state = _state()
     state.pending.update(pk for pk in pks if pk is not None)
-    if not state.deferred:
-        transaction.on_commit(flush)
+    transaction.on_commit(flush)
 
 
 def flush():
-    """Index what is pending. Several on-commit callbacks of one transaction
-    share the pending set: the first indexes it, the others find it empty."""
-    from search.indexing import update_articles
-
+    """Queue what is pending and, outside a bulk import, write it. Several
+    on-commit callbacks of one transaction share the pending set: the first
+    takes it, the others find it empty."""
     state = _state()
     pending, state.pending = state.pending, set()
     if not pending:
         return
     try:
-        update_articles(pending)
+        if state.deferred:
+            index_queue.enqueue(pending)
+        else:
+            index_queue.write(pending)
     except Exception:
-        # The edit is committed; the index is behind and `check_index --repair`
-        # (or the next save) brings it back. A user must not see an error page
-        # for a saved edit.
-        log.exception("Indexing %d article(s) failed", len(pending))
+        # The edit is committed and the queue could not be written either (the
+        # database went away): keep the ids for this process's next flush;
+        # `check_index --repair` finds the article meanwhile. A user must not
+        # see an error page for a saved edit.
+        log.exception("Queuing %d article(s) for indexing failed", len(pending))
         state.pending |= pending
+
+
+# An import that cannot take the index's lock within this time leaves its rows
+# queued for the next write (logged), rather than waiting for ever.
+DEFERRED_PATIENCE = 600
 
 
 @contextmanager
 def deferred_indexing():
-    """Gather index updates and apply them in one batch when the block ends."""
+    """Gather index updates and write them in one batch when the block ends."""
     state = _state()
     state.deferred += 1
     try:
@@ -63,6 +75,13 @@ def deferred_indexing():
         state.deferred -= 1
         if not state.deferred:
             flush()
+            left = index_queue.drain_patiently(DEFERRED_PATIENCE)
+            if left:
+                log.error(
+                    "The search index stayed locked: %d article(s) remain queued for the next index write "
+                    "(or `manage.py check_index --repair`)",
+                    left,
+                )
 
 
 class OnCommitSignalProcessor(BaseSignalProcessor):

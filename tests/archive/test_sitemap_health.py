@@ -92,7 +92,14 @@ def test_health_check_answers_200_with_database_and_index_counts(client, seeds):
     response = client.get("/sante/")
 
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": "ok", "index": "ok", "articles": 5, "documents": 5}
+    assert response.json() == {
+        "status": "ok",
+        "database": "ok",
+        "index": "ok",
+        "articles": 5,
+        "documents": 5,
+        "queued": 0,
+    }
     assert "no-store" in response["Cache-Control"]
 
 
@@ -106,6 +113,7 @@ def test_health_check_answers_503_naming_an_unreadable_index(client, db, unreada
         "index": "erreur",
         "articles": 0,
         "documents": None,
+        "queued": 0,
     }
     assert "no-store" in response["Cache-Control"]
 

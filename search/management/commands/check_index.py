@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from search import consistency
+from search import consistency, index_queue
 from search.management.commands._index_errors import index_errors_explained
 
 EXAMPLES = 5  # slugs shown per kind of problem; -v2 lists them all
@@ -30,6 +30,14 @@ class Command(BaseCommand):
             self._check(repair, verbosity)
 
     def _check(self, repair, verbosity):
+        queued = index_queue.pending()
+        if queued and repair:
+            # Writes other processes postponed: written first, as they would have been.
+            index_queue.drain()
+            if verbosity:
+                self.stdout.write(f"{queued} écriture(s) en attente dans la file écrite(s) dans l'index.")
+        elif queued and verbosity:
+            self.stdout.write(f"{queued} écriture(s) en attente dans la file (un autre processus tenait l'index).")
         report = consistency.check(progress=self._progress)
         if verbosity:
             self.stdout.write(f"{report.articles} article(s) en base, {report.documents} document(s) dans l'index.")
