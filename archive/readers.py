@@ -6,8 +6,11 @@ pages (.html, article text found by trafilatura), JSON Lines with
 these. Nothing here touches the database.
 """
 
+import codecs
 import gzip
 import json
+import os
+import re
 import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -16,6 +19,7 @@ from pathlib import Path
 import trafilatura
 import yaml
 from markdown_it import MarkdownIt
+from trafilatura.utils import load_html
 
 from archive.extraction.pipeline import RawArticle
 
@@ -26,6 +30,36 @@ JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 SUPPORTED = "fichiers .txt, .md, .html, .jsonl ou .jsonl.gz"
 # Below this, what trafilatura found in a page is menus and footers, not an article.
 HTML_MIN_WORDS = 20
+MB = 1_000_000
+# A saved page carries its markup, inline scripts, styles and sometimes images:
+# it may weigh this many times the article limit.
+HTML_SIZE_FACTOR = 4
+# Front matter is a few lines; PyYAML takes seconds on a megabyte of brackets.
+FRONT_MATTER_MAX_CHARS = 100_000
+# Bytes read at a time while skipping the rest of an over-long JSON line.
+SKIP_CHUNK = 1 << 16
+FILE_KNOB = "VIGIE_IMPORT_MAX_BYTES ou --max-bytes"
+ARTICLE_KNOB = "VIGIE_IMPORT_MAX_ARTICLE_BYTES ou --max-article-bytes"
+UNICODE_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16: its BOM starts the same way
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# Characters that would break a message's line or reorder what it shows:
+# C0/C1 controls, line separators, bidirectional overrides, lone surrogates.
+UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Sizes above which input is refused without being read whole. One file
+    (and what a .gz holds once decompressed) bounds the time an import takes;
+    one article (a .txt or .md file, one JSON line) bounds the memory it takes,
+    since a JSON Lines file is read line by line."""
+
+    file_bytes: int = 200 * MB
+    article_bytes: int = 5 * MB
 
 
 class _FrontMatterLoader(yaml.SafeLoader):
@@ -45,44 +79,111 @@ class Refusal:
     reason: str
 
 
-def read_paths(paths: Iterable[str | Path]) -> Iterator[RawArticle | Refusal]:
+def read_paths(paths: Iterable[str | Path], limits: Limits = Limits()) -> Iterator[RawArticle | Refusal]:
     for path in map(Path, paths):
         if path.is_dir():
-            for file in _files_in(path):
-                yield from read_file(file, ref=str(file.relative_to(path)))
+            for file, problem in _files_in(path):
+                ref = one_line(str(file.relative_to(path)))
+                if problem:
+                    yield Refusal(ref, problem)
+                else:
+                    yield from read_file(file, ref, limits)
         elif path.is_file():
-            yield from read_file(path, ref=path.name)
+            yield from read_file(path, one_line(path.name), limits)
         else:
-            yield Refusal(str(path), "introuvable")
+            yield Refusal(one_line(str(path)), "introuvable")
 
 
-def _files_in(folder: Path) -> list[Path]:
-    return sorted(
-        p
-        for p in folder.rglob("*")
-        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(folder).parts)
-    )
+def _files_in(folder: Path) -> Iterator[tuple[Path, str | None]]:
+    """(file, None) for each file to read, (path, reason) for each link that
+    must not be followed: a folder import reads that folder and nothing else."""
+    root = folder.resolve()
+    for path in sorted(folder.rglob("*")):
+        if any(part.startswith(".") for part in path.relative_to(folder).parts):
+            continue
+        try:
+            target = path.resolve(strict=True)
+        except (OSError, RuntimeError):  # RuntimeError: a symlink loop
+            yield path, "lien cassé"
+            continue
+        if not target.is_relative_to(root):
+            yield path, "lien hors du dossier, non suivi"
+        elif path.is_file():  # a link to a folder inside is read under the folder's own path
+            yield path, None
 
 
-def read_file(path: Path, ref: str) -> Iterator[RawArticle | Refusal]:
+def one_line(name: str) -> str:
+    """A file name as it can be shown on one line and stored: bytes that were not
+    UTF-8 decoded like file contents, control characters shown as « ? » (as ls does)."""
+    try:
+        name = decode(os.fsencode(name))
+    except UnicodeError:
+        pass
+    return UNPRINTABLE.sub("?", name)
+
+
+def size_label(size: int) -> str:
+    """A byte count in French units: « 312,5 Mo »."""
+    for unit, scale in (("Go", 1_000_000_000), ("Mo", MB), ("ko", 1000)):
+        if size >= scale:
+            return f"{size / scale:.1f}".removesuffix(".0").replace(".", ",") + f" {unit}"
+    return f"{size} octets"
+
+
+def _too_big(what: str, size: int | None, limit: int, knob: str) -> str:
+    """The refusal for input above a limit; size None when it is only known to be above."""
+    limit_shown = size_label(limit)
+    shown = f"plus de {limit_shown}" if size is None else size_label(size)
+    if shown == limit_shown:  # 5 000 001 bytes is « 5 Mo » too
+        shown = f"{size} octets"
+    return f"{what} : {shown} (limite {limit_shown}, {knob})"
+
+
+def read_file(path: Path, ref: str, limits: Limits = Limits()) -> Iterator[RawArticle | Refusal]:
     kind = _kind(path)
     if kind is None:
         yield Refusal(ref, f"format non pris en charge ({''.join(path.suffixes) or 'sans extension'}) : {SUPPORTED}")
         return
-    if kind == "jsonl":
-        yield from _read_jsonl(path, ref)
-        return
     try:
-        data = path.read_bytes()
+        size = path.stat().st_size
     except OSError as error:
         yield Refusal(ref, f"illisible ({error.strerror})")
         return
+    if size > limits.file_bytes:
+        yield Refusal(ref, _too_big("fichier trop gros", size, limits.file_bytes, FILE_KNOB))
+        return
+    if kind == "jsonl":
+        yield from _read_jsonl(path, ref, limits)
+        return
+    if kind == "html":
+        limit, what, knob = (
+            limits.article_bytes * HTML_SIZE_FACTOR,
+            "page trop grosse",
+            f"{HTML_SIZE_FACTOR} × {ARTICLE_KNOB}",
+        )
+    else:
+        limit, what, knob = limits.article_bytes, "trop gros pour un article", ARTICLE_KNOB
+    try:
+        with path.open("rb") as stream:
+            data = stream.read(limit + 1)  # a file that grew since stat() is not read whole either
+    except OSError as error:
+        yield Refusal(ref, f"illisible ({error.strerror})")
+        return
+    if len(data) > limit:
+        yield Refusal(ref, _too_big(what, size if size > limit else None, limit, knob))
+        return
     if not data.strip():
         yield Refusal(ref, "fichier vide")
-    elif looks_binary(data):
+        return
+    try:
+        text = decode(data)
+    except UnicodeDecodeError:
+        yield Refusal(ref, f"encodage {unicode_bom(data).upper()} annoncé par le fichier mais contenu invalide")
+        return
+    if looks_binary(text.encode() if unicode_bom(data) else data):
         yield Refusal(ref, "fichier binaire, pas un texte")
     else:
-        yield from {"text": _read_text, "markdown": _read_markdown, "html": _read_html}[kind](decode(data), ref)
+        yield from {"text": _read_text, "markdown": _read_markdown, "html": _read_html}[kind](text, ref)
 
 
 def _kind(path: Path) -> str | None:
@@ -109,16 +210,31 @@ def looks_binary(data: bytes) -> bool:
     return control > len(head) * 0.05
 
 
+def unicode_bom(data: bytes) -> str | None:
+    """The UTF-16 or UTF-32 encoding a byte order mark announces."""
+    return next((encoding for bom, encoding in UNICODE_BOMS if data.startswith(bom)), None)
+
+
+def _windows_1252_bytes(error: UnicodeDecodeError) -> tuple[str, int]:
+    # The five bytes Windows-1252 leaves undefined are read as Latin-1.
+    bad = error.object[error.start : error.end]
+    return "".join(bytes([byte]).decode("cp1252", errors="ignore") or chr(byte) for byte in bad), error.end
+
+
+codecs.register_error("vigie-windows-1252", _windows_1252_bytes)
+
+
 def decode(data: bytes) -> str:
-    """UTF-8 when it is UTF-8, else Windows-1252, which is what French texts
-    that are not UTF-8 almost always are (and a superset of Latin-1's letters).
-    A statistical detector guesses wrong on short French texts; this does not."""
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    return data.decode("latin-1")
+    """UTF-16 or UTF-32 when a byte order mark says so (raises UnicodeDecodeError
+    if the rest is not). Else UTF-8, each byte that is not UTF-8 read as Windows-1252,
+    which is what French texts that are not UTF-8 almost always are (and a superset
+    of Latin-1's letters): a Latin-1 file, and a UTF-8 file with a pasted Latin-1
+    passage, both keep their « é ». A statistical detector guesses wrong on short
+    French texts; this does not."""
+    encoding = unicode_bom(data)
+    if encoding:
+        return data.decode(encoding)  # the codec drops the mark
+    return data.decode("utf-8-sig", errors="vigie-windows-1252")
 
 
 def _read_text(text: str, ref: str) -> Iterator[RawArticle | Refusal]:
@@ -133,8 +249,17 @@ def _read_markdown(text: str, ref: str) -> Iterator[RawArticle | Refusal]:
         if end is None:
             yield Refusal(ref, "en-tête YAML sans ligne de fin « --- »")
             return
+        front_matter = "\n".join(lines[1:end])
+        if len(front_matter) > FRONT_MATTER_MAX_CHARS:
+            yield Refusal(
+                ref, f"en-tête YAML trop long (plus de {FRONT_MATTER_MAX_CHARS:_} caractères)".replace("_", " ")
+            )
+            return
         try:
-            meta = yaml.load("\n".join(lines[1:end]), Loader=_FrontMatterLoader) or {}
+            meta = yaml.load(front_matter, Loader=_FrontMatterLoader) or {}
+        except RecursionError:
+            yield Refusal(ref, "en-tête YAML invalide (trop imbriqué)")
+            return
         except (yaml.YAMLError, ValueError) as error:
             mark = getattr(error, "problem_mark", None)
             where = f" (ligne {mark.line + 2})" if mark else ""
@@ -180,8 +305,12 @@ def markdown_to_text(markdown: str) -> tuple[str, str]:
 
 def _read_html(text: str, ref: str) -> Iterator[RawArticle | Refusal]:
     try:
+        tree = load_html(text)
+        # <template> holds inert markup for scripts to copy; trafilatura would keep its text.
+        for template in tree.xpath("//template") if tree is not None else []:
+            template.drop_tree()
         document = trafilatura.bare_extraction(
-            text,
+            tree if tree is not None else text,
             with_metadata=True,
             include_comments=False,
             include_tables=False,
@@ -210,31 +339,63 @@ def _read_html(text: str, ref: str) -> Iterator[RawArticle | Refusal]:
     )
 
 
-def _read_jsonl(path: Path, ref: str) -> Iterator[RawArticle | Refusal]:
-    opener = gzip.open if path.suffix.lower() == ".gz" else open
+def _read_jsonl(path: Path, ref: str, limits: Limits) -> Iterator[RawArticle | Refusal]:
+    gzipped = path.suffix.lower() == ".gz"
     try:
-        with opener(path, "rb") as stream:
+        with (gzip.open if gzipped else open)(path, "rb") as stream:
             head = stream.read(8192)
             if not head.strip():
                 yield Refusal(ref, "fichier vide")
+                return
+            if unicode_bom(head):
+                yield Refusal(ref, f"JSON Lines en {unicode_bom(head).upper()} : enregistrez-le en UTF-8")
                 return
             if looks_binary(head):
                 yield Refusal(ref, "fichier binaire, pas du JSON Lines")
                 return
             stream.seek(0)
-            for number, line in enumerate(stream, 1):
-                if line.strip():
-                    yield _jsonl_record(decode(line), f"{ref}:{number}")
+            yield from _jsonl_lines(
+                stream, ref, limits, "trop gros une fois décompressé" if gzipped else "fichier trop gros"
+            )
     except (OSError, EOFError, zlib.error) as error:  # gzip.BadGzipFile is an OSError
         yield Refusal(ref, f"illisible ({error})")
+
+
+def _jsonl_lines(stream, ref: str, limits: Limits, too_big: str) -> Iterator[RawArticle | Refusal]:
+    """Line by line, never holding more than one article's worth: an over-long
+    line is refused and skipped in chunks, and reading stops once the file
+    limit is passed (a .gz that inflates without end)."""
+    total = number = 0
+    while line := stream.readline(limits.article_bytes + 1):
+        number, total = number + 1, total + len(line)
+        if len(line) > limits.article_bytes and not line.endswith(b"\n"):
+            length = len(line)
+            while total <= limits.file_bytes and (chunk := stream.readline(SKIP_CHUNK)):
+                length, total = length + len(chunk), total + len(chunk)
+                if chunk.endswith(b"\n"):
+                    break
+            if total <= limits.file_bytes:
+                yield Refusal(
+                    f"{ref}:{number}",
+                    _too_big("ligne trop longue pour un article", length, limits.article_bytes, ARTICLE_KNOB),
+                )
+                continue
+        if total > limits.file_bytes:
+            yield Refusal(ref, _too_big(too_big, None, limits.file_bytes, FILE_KNOB))
+            return
+        if line.strip():
+            yield _jsonl_record(decode(line), f"{ref}:{number}")
 
 
 def _jsonl_record(line: str, where: str) -> RawArticle | Refusal:
     try:
         record = json.loads(line)
-    except (json.JSONDecodeError, RecursionError) as error:
-        reason = getattr(error, "msg", "trop imbriqué")
-        return Refusal(where, f"JSON invalide ({reason})")
+    except json.JSONDecodeError as error:
+        return Refusal(where, f"JSON invalide ({error.msg})")
+    except RecursionError:
+        return Refusal(where, "JSON invalide (trop imbriqué)")
+    except ValueError:  # an integer of more than sys.get_int_max_str_digits() digits
+        return Refusal(where, "JSON invalide (nombre trop long)")
     if not isinstance(record, dict):
         return Refusal(where, "un objet JSON est attendu sur chaque ligne")
     text = record.get("text")

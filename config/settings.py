@@ -160,6 +160,11 @@ HAYSTACK_LIMIT_TO_REGISTERED_MODELS = False
 
 VIGIE_RESULTS_PER_PAGE = envint("VIGIE_RESULTS_PER_PAGE", 20)
 VIGIE_MAX_QUERY_LENGTH = envint("VIGIE_MAX_QUERY_LENGTH", 400)
+# Import refuses a file above VIGIE_IMPORT_MAX_BYTES (and a .gz inflating past it),
+# and one article (a .txt/.md file, a JSON line; a page 4 times that) above
+# VIGIE_IMPORT_MAX_ARTICLE_BYTES: a long feature is ~100 kB, a year of wire copy ~200 MB.
+VIGIE_IMPORT_MAX_BYTES = envint("VIGIE_IMPORT_MAX_BYTES", 200_000_000)
+VIGIE_IMPORT_MAX_ARTICLE_BYTES = envint("VIGIE_IMPORT_MAX_ARTICLE_BYTES", 5_000_000)
 # The admin starts a worker process for re-extractions it queues; off in tests,
 # or where a scheduler runs `manage.py extract_metadata --jobs` instead.
 VIGIE_START_EXTRACTION_WORKER = envbool("VIGIE_START_EXTRACTION_WORKER", True)

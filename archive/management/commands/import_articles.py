@@ -1,11 +1,13 @@
+import argparse
 from collections import Counter
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from archive.curation import BATCH, lexicons
 from archive.importing import ArticleRefused, Outcome, import_batch
-from archive.readers import Refusal, read_paths
+from archive.readers import Limits, Refusal, one_line, read_paths
 from search.signals import deferred_indexing
 
 
@@ -18,14 +20,32 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("paths", nargs="+", metavar="PATH", help="fichier ou dossier")
+        parser.add_argument(
+            "--max-bytes",
+            type=_positive,
+            metavar="OCTETS",
+            help="taille au-delà de laquelle un fichier (ou un .gz décompressé) est refusé "
+            "(défaut : VIGIE_IMPORT_MAX_BYTES, 200 Mo)",
+        )
+        parser.add_argument(
+            "--max-article-bytes",
+            type=_positive,
+            metavar="OCTETS",
+            help="taille au-delà de laquelle un article (fichier .txt ou .md, ligne JSON ; "
+            "4 fois plus pour une page HTML) est refusé (défaut : VIGIE_IMPORT_MAX_ARTICLE_BYTES, 5 Mo)",
+        )
 
-    def handle(self, *args, paths, **options):
+    def handle(self, *args, paths, max_bytes=None, max_article_bytes=None, **options):
         counts = Counter()
+        limits = Limits(
+            file_bytes=max_bytes or settings.VIGIE_IMPORT_MAX_BYTES,
+            article_bytes=max_article_bytes or settings.VIGIE_IMPORT_MAX_ARTICLE_BYTES,
+        )
         # The index is written once at the end, in one batch, not once per article.
         with deferred_indexing():
             # The bar is drawn only on a terminal; refusals are written above it.
             progress = tqdm(
-                read_paths(paths), unit=" articles", file=self.stderr._out, disable=None, dynamic_ncols=True
+                read_paths(paths, limits), unit=" articles", file=self.stderr._out, disable=None, dynamic_ncols=True
             )
             lexicon, batch = lexicons(), []
             for item in progress:
@@ -60,4 +80,12 @@ class Command(BaseCommand):
         self._warn(f"REFUSÉ  {where} : {reason}")
 
     def _warn(self, line):
-        tqdm.write(line, file=self.stderr._out)
+        # One message, one line, whatever a file name or a JSON value held.
+        tqdm.write(one_line(line), file=self.stderr._out)
+
+
+def _positive(value):
+    number = int(value) if value.isdigit() else 0
+    if number <= 0:
+        raise argparse.ArgumentTypeError(f"un nombre d'octets positif est attendu, pas « {value} »")
+    return number
