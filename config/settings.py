@@ -9,8 +9,10 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.core.management.utils import get_random_secret_key
 
+from config.cache_url import cache_setting
 from config.search_url import haystack_connection
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -31,6 +33,17 @@ def envint(name, default):
 def envlist(name, default):
     value = os.environ.get(name, "")
     return [item.strip() for item in value.split(",") if item.strip()] or default
+
+
+def envrate(name, default):
+    """A rate "requests/seconds" as (requests, seconds); "0" is no limit."""
+    value = (os.environ.get(name) or default).strip()
+    if value == "0":
+        return (0, 0)
+    requests, _, seconds = value.partition("/")
+    if not (requests.isdigit() and seconds.isdigit() and int(seconds) > 0):
+        raise ImproperlyConfigured(f"{name} : « {value} » ; attendu « requêtes/secondes » (ex. {default}) ou 0.")
+    return (int(requests), int(seconds))
 
 
 DATA_DIR = Path(os.environ.get("VIGIE_DATA_DIR") or BASE_DIR / "var").resolve()
@@ -81,6 +94,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "config.security.content_security_policy_middleware",
+    "config.throttle.RateLimitMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -123,6 +137,17 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Counters the gunicorn workers share: rate limits and login throttling
+# (config/throttle.py). Files in the data folder unless CACHE_URL says otherwise
+# (config/cache_url.py): db:// or redis:// to share them between hosts.
+CACHES = {"default": cache_setting(os.environ.get("CACHE_URL", ""), DATA_DIR / "cache")}
+# Per client, "requests/seconds"; 0 turns a limit off.
+VIGIE_SEARCH_RATE = envrate("VIGIE_SEARCH_RATE", "120/60")  # /recherche/, /api/search/
+VIGIE_EXPORT_RATE = envrate("VIGIE_EXPORT_RATE", "20/60")  # CSV and JSON exports, Atom feed
+VIGIE_LOGIN_RATE = envrate("VIGIE_LOGIN_RATE", "5/900")  # failed logins, per username and per client
+# The throttle refuses a blocked login before any password is checked (config/login_throttle.py).
+AUTHENTICATION_BACKENDS = ["config.login_throttle.LoginThrottleBackend", "django.contrib.auth.backends.ModelBackend"]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -195,7 +220,8 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 # undo: the operator opts in, and without it Django's reminder is silenced.
 SECURE_HSTS_PRELOAD = envbool("VIGIE_HSTS_PRELOAD", False)
 SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
-if envbool("VIGIE_BEHIND_PROXY", False):
+VIGIE_BEHIND_PROXY = envbool("VIGIE_BEHIND_PROXY", False)
+if VIGIE_BEHIND_PROXY:
     # Only behind a proxy that sets X-Forwarded-Proto itself (and strips the
     # client's): otherwise a client could claim HTTPS.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -6,10 +6,13 @@ from django.views.generic import TemplateView
 from archive import browse
 from archive.sitemaps import SITEMAPS
 from config.health import health
+from config.login_throttle import ThrottledAdminAuthenticationForm
 
 admin.site.site_header = "Vigie — administration"
 admin.site.site_title = "Vigie"
 admin.site.index_title = "Archive de presse"
+# Says why a login is refused after too many failures (config/login_throttle.py).
+admin.site.login_form = ThrottledAdminAuthenticationForm
 
 urlpatterns = [
     path("", browse.home, name="home"),

@@ -66,6 +66,22 @@ def _static_files_without_collectstatic():
         yield
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _no_throttling():
+    # Every test client comes from 127.0.0.1: no rate or login limit unless a
+    # test sets one (tests/archive/test_throttle.py), counters in this process only.
+    off = {"VIGIE_SEARCH_RATE": (0, 0), "VIGIE_EXPORT_RATE": (0, 0), "VIGIE_LOGIN_RATE": (0, 0)}
+    with override_settings(CACHES={"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}, **off):
+        yield
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def editor_client(client, db):
     """A client logged in to the admin."""

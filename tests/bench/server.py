@@ -26,7 +26,11 @@ class Server:
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         self.log = log
-        self.env = stages.environment(data_dir, HOST="127.0.0.1", PORT=str(self.port), WEB_CONCURRENCY=str(workers))
+        # wrk sends ~60 searches a second from one address: no per-client limit (config/throttle.py).
+        limits_off = {"VIGIE_SEARCH_RATE": "0", "VIGIE_EXPORT_RATE": "0"}
+        self.env = stages.environment(
+            data_dir, HOST="127.0.0.1", PORT=str(self.port), WEB_CONCURRENCY=str(workers), **limits_off
+        )
         self.process = None
 
     def __enter__(self):
