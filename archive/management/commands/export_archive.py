@@ -1,0 +1,25 @@
+from django.core.management.base import BaseCommand
+
+from archive.portable import export_archive
+
+
+class Command(BaseCommand):
+    help = (
+        "Exporte toute l'archive (sources, thèmes, articles et textes bruts, entités et graphies, mentions, "
+        "chiffres, citations, quasi-doublons, corrections et historique des éditeurs, comptes sans mot de passe) "
+        "dans un seul fichier .jsonl.gz, que import_archive recharge à l'identique."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", metavar="FICHIER", help="fichier à écrire, par exemple vigie.jsonl.gz")
+        parser.add_argument(
+            "--with-passwords",
+            action="store_true",
+            help="inclure les empreintes des mots de passe (gardez alors le fichier en lieu sûr)",
+        )
+
+    def handle(self, *args, file, with_passwords, **options):
+        counts = export_archive(file, with_passwords=with_passwords)
+        for name, count in counts.items():
+            self.stdout.write(f"{count:>9}  {name}")
+        self.stdout.write(f"Archive exportée dans {file}.")
