@@ -18,3 +18,10 @@ def thousands(number):
         return f"{int(number):,}".replace(",", "\u202f")
     except (TypeError, ValueError):
         return number
+
+
+@register.filter
+def is_web_address(url):
+    """Only an http(s) address becomes a link: an article's address comes from
+    the importer's metadata, and `javascript:` there would run on a click."""
+    return str(url or "").strip().lower().startswith(("http://", "https://"))
