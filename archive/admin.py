@@ -25,7 +25,6 @@ from archive.models import (
     Source,
     Theme,
 )
-from search.signals import schedule
 
 # Form fields that, once an editor changes them, belong to the editor.
 EDITABLE_FIELDS = {
@@ -308,8 +307,7 @@ class EntityAdmin(admin.ModelAdmin):
             target = form.cleaned_data["target"]
             others = [e for e in entities if e.pk != target.pk]
             names = ", ".join(e.name for e in others)
-            touched = merge_entities(target, others)
-            schedule(*touched)
+            merge_entities(target, others)  # reindexes the articles concerned on commit
             log_change(request, target, f"Fusion : {names} fusionné(s) dans {target.name}.")
             self.message_user(request, f"{names} fusionné(s) dans « {target.name} ».", messages.SUCCESS)
             return None

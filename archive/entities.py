@@ -6,6 +6,7 @@ from django.utils.text import slugify
 
 from archive.extraction.entities import FoundEntity, entity_key
 from archive.models import Alias, Entity, Mention, Review
+from search.signals import schedule
 
 
 def entity_for(found: FoundEntity) -> Entity:
@@ -61,7 +62,10 @@ def add_alias(entity: Entity, name: str) -> None:
 def merge_entities(target: Entity, others) -> list[int]:
     """Merge `others` into `target`: their names and aliases become the target's
     aliases, their mentions move to it. Returns the ids of the articles whose
-    mentions changed, for reindexing."""
+    documents change, which are reindexed when the transaction commits: those
+    that mentioned `others`, and every article of `target`, whose documents
+    carry its spellings (`personne:"Biden"` finds Trump's articles after a merge).
+    Aliases move by `update()` and `bulk_create`, which send no signal."""
     touched = set()
     for other in others:
         if other.pk == target.pk:
@@ -84,4 +88,6 @@ def merge_entities(target: Entity, others) -> list[int]:
             existing.save(update_fields=["count", "first_position", "review"])
             mention.delete()
         other.delete()
+    touched.update(Mention.objects.filter(entity=target).values_list("article_id", flat=True))
+    schedule(*touched)
     return sorted(touched)

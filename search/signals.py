@@ -102,6 +102,8 @@ class OnCommitSignalProcessor(BaseSignalProcessor):
             (signals.post_delete, self.handle_alias, Alias),
             (signals.post_save, self.handle_named, Source),
             (signals.post_save, self.handle_named, Theme),
+            # A theme's links to its articles go with it, through a cascade that sends no m2m signal.
+            (signals.pre_delete, self.handle_theme_deleted, Theme),
         ]
 
     def setup(self):
@@ -136,6 +138,9 @@ class OnCommitSignalProcessor(BaseSignalProcessor):
     def handle_named(self, sender, instance, created=False, **kwargs):
         if not created:
             schedule(*instance.articles.values_list("pk", flat=True))
+
+    def handle_theme_deleted(self, sender, instance, **kwargs):
+        schedule(*instance.articles.values_list("pk", flat=True))
 
     def handle_article(self, sender, instance, **kwargs):
         schedule(instance.pk)

@@ -328,7 +328,9 @@ def test_merging_an_entity_moves_its_name_and_mentions_to_the_one_kept_and_reind
     assert seeds[3].slug not in found(client, person=trump.slug)
     with django_capture_on_commit_callbacks(execute=True):
         touched = merge_entities(trump, [biden])
-    assert touched == [seeds[3].pk]
+    # Biden's article, and every article of Trump's: their documents now carry the name "Biden".
+    assert seeds[3].pk in touched
+    assert touched == sorted(Mention.objects.filter(entity=trump).values_list("article_id", flat=True))
     assert not Entity.objects.filter(pk=biden.pk).exists()
     assert Alias.objects.get(name="Biden").entity == trump
     assert mention_of(seeds[3], "Donald Trump").count == 2
