@@ -14,6 +14,7 @@ from archive.curation import analyse, apply_extraction, given_metadata, lexicons
 from archive.extraction.pipeline import Extracted, RawArticle, extract
 from archive.extraction.text import normalise
 from archive.models import Article, Source
+from archive.readers import web_url
 
 
 class Outcome(StrEnum):
@@ -100,7 +101,7 @@ def _fields(extracted: Extracted, raw: RawArticle, digest: str) -> dict:
         "date_precision": extracted.date_precision,
         "date_found_by": extracted.date_source,
         "source": Source.for_name(extracted.source_name),
-        "url": raw.url,
+        "url": web_url(raw.url),  # whatever the caller passed: only http(s) may become a link
         "language": extracted.language,
         "word_count": extracted.word_count,
         "content_hash": digest,

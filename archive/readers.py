@@ -277,7 +277,7 @@ def _read_markdown(text: str, ref: str) -> Iterator[RawArticle | Refusal]:
         title=title,
         date=meta.get("date"),
         source=_string(meta.get("source")),
-        url=_web_url(meta.get("url")),
+        url=web_url(meta.get("url")),
         language=_string(meta.get("lang") or meta.get("language")),
     )
 
@@ -334,7 +334,7 @@ def _read_html(text: str, ref: str) -> Iterator[RawArticle | Refusal]:
         title=title,
         date=document.date,
         source=(document.sitename or "").strip(),
-        url=_web_url(document.url),
+        url=web_url(document.url),
         language=document.language or "",
     )
 
@@ -407,7 +407,7 @@ def _jsonl_record(line: str, where: str) -> RawArticle | Refusal:
         title=_string(record.get("title")),
         date=record.get("date"),
         source=_string(record.get("source")),
-        url=_web_url(record.get("url")),
+        url=web_url(record.get("url")),
         language=_string(record.get("language") or record.get("lang")),
     )
 
@@ -416,7 +416,7 @@ def _string(value) -> str:
     return value.strip() if isinstance(value, str) else ""
 
 
-def _web_url(value) -> str:
+def web_url(value) -> str:
     """Only http(s) addresses are kept: anything else would become a link."""
     value = _string(value)
     return value[:1000] if value.lower().startswith(("http://", "https://")) else ""
