@@ -4,8 +4,9 @@ tried through the real admin and API."""
 
 import pytest
 from django.contrib.auth.models import Group, User
+from django.test import Client
 
-from archive.models import Article
+from archive.models import Article, Entity
 from tests.archive.test_admin import change_form
 
 PASSWORD = "motdepasse-solide-42"
@@ -168,3 +169,38 @@ def test_the_api_accepts_no_write_method(who, client, seeds, request):
         for method in (client.post, client.put, client.patch, client.delete):
             assert method(url).status_code == 405, (method.__name__, url)
     assert Article.objects.filter(pk=article.pk).exists()
+
+
+# CSRF: every change goes through a form carrying its token
+
+
+@pytest.mark.parametrize("action", ["change", "delete", "merge", "logout", "password"])
+def test_every_admin_change_without_its_csrf_token_is_refused(seeds, action):
+    user = User.objects.create_superuser("admin", "", PASSWORD)
+    client = Client(enforce_csrf_checks=True, HTTP_HOST="127.0.0.1")
+    client.force_login(user)
+    article = Article.objects.order_by("pk").first()
+    entities = list(Entity.objects.order_by("pk")[:2])
+    url, data = {
+        "change": (f"/admin/archive/article/{article.pk}/change/", change_form(article, title="Titre forcé")),
+        "delete": (f"/admin/archive/article/{article.pk}/delete/", {"post": "yes"}),
+        "merge": (
+            "/admin/archive/entity/",
+            {"action": "merge", "_selected_action": [e.pk for e in entities], "target": entities[0].pk},
+        ),
+        "logout": ("/admin/logout/", {}),
+        "password": (
+            f"/admin/auth/user/{user.pk}/password/",
+            {"password1": "nouveau-mot-de-passe-9", "password2": "nouveau-mot-de-passe-9"},
+        ),
+    }[action]
+
+    response = client.post(url, data)
+
+    assert response.status_code == 403
+    assert Article.objects.get(pk=article.pk).title == article.title
+    assert Entity.objects.filter(pk__in=[e.pk for e in entities]).count() == 2
+    user.refresh_from_db()
+    assert user.check_password(PASSWORD)
+    # Still logged in: not even the logout went through.
+    assert client.get("/admin/").status_code == 200
