@@ -28,7 +28,7 @@ from search.preparing import chunked
 
 log = logging.getLogger(__name__)
 
-REQUEST_LOCK_WAIT = 2  # seconds a request's index write waits for another writer
+REQUEST_LOCK_WAIT = 1  # seconds a request's index write waits for another writer (a save takes ~0.1 s)
 BATCH_LOCK_WAIT = 60  # seconds a background or command write waits, per attempt
 RETRY_DELAYS = (1, 2, 5, 10, 30)  # then every 30 s, until the write goes through
 

@@ -15,7 +15,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from tests.bench import stages
-from tests.conftest import SEEDS
+
+SEEDS = stages.ROOT / "fixtures" / "seeds"
 
 
 def environment(data_dir: Path, **extra) -> dict:
