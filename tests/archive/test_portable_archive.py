@@ -221,3 +221,10 @@ def test_a_file_missing_records_changes_nothing_even_with_replace(exported, tmp_
 
     assert "Archive incomplète" in refused(partial, "--replace")
     assert snapshot() == before
+
+
+def test_an_export_to_a_folder_that_does_not_exist_says_so_and_leaves_nothing(db, tmp_path):
+    target = tmp_path / "absent" / "vigie.jsonl.gz"
+    with pytest.raises(CommandError, match="Impossible d'écrire .*absent"):
+        call_command("export_archive", str(target), stdout=io.StringIO())
+    assert not target.parent.exists()

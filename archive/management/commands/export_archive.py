@@ -1,4 +1,4 @@
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from archive.portable import export_archive
 
@@ -19,7 +19,10 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, file, with_passwords, **options):
-        counts = export_archive(file, with_passwords=with_passwords)
+        try:
+            counts = export_archive(file, with_passwords=with_passwords)
+        except OSError as error:  # a missing folder, no permission, a full disk
+            raise CommandError(f"Impossible d'écrire {file} : {error.strerror or error}.") from error
         for name, count in counts.items():
             self.stdout.write(f"{count:>9}  {name}")
         self.stdout.write(f"Archive exportée dans {file}.")
