@@ -165,3 +165,32 @@ def test_the_admin_login_survives_any_credentials(client, db, username, password
     path = "/admin/login/"
     body = check(client.post(path, {"username": username, "password": password, "next": next_url}), path)
     assert b"/admin/logout/" not in body  # never logged in by a made-up account
+
+
+ADMIN_LISTS = [
+    "/admin/archive/article/",
+    "/admin/archive/entity/",
+    "/admin/archive/mention/",
+    "/admin/archive/figure/",
+    "/admin/archive/quote/",
+    "/admin/archive/theme/",
+    "/admin/archive/source/",
+    "/admin/archive/extractionjob/",
+    "/admin/archive/entity/autocomplete/",
+    "/admin/autocomplete/",
+]
+# The admin's own parameters: search, ordering, page, filters with lookups.
+ADMIN_PARAMS = ["q", "o", "p", "e", "all", "_to_field", "term", "app_label", "model_name", "field_name"]
+ADMIN_PARAMS += ["source__id__exact", "published_on__gte", "published_on__lt", "verified__exact", "kind__exact"]
+ADMIN_PARAMS += ["date_precision__exact", "review__exact", "name_edited__exact", "id__in", "article__id__exact"]
+admin_params = st.dictionaries(
+    st.one_of(st.sampled_from(ADMIN_PARAMS), hostile_text),
+    st.one_of(tokens, st.lists(tokens, min_size=2, max_size=3)),
+    max_size=4,
+)
+
+
+@EXAMPLES
+@given(path=st.sampled_from(ADMIN_LISTS), query=admin_params)
+def test_the_admin_lists_survive_any_parameters(editor_client, seeds, path, query):
+    check(editor_client.get(path, query), path)
