@@ -35,7 +35,8 @@ def pytest_collection_modifyitems(config, items):
         return
     kept, dropped = [], []
     for item in items:
-        touches_db = item.get_closest_marker("django_db") or DATABASE_FIXTURES & set(getattr(item, "fixturenames", ()))
+        touches_db = item.get_closest_marker("django_db") or item.get_closest_marker("processes")
+        touches_db = touches_db or DATABASE_FIXTURES & set(getattr(item, "fixturenames", ()))
         (kept if touches_db else dropped).append(item)
     if dropped:
         config.hook.pytest_deselected(items=dropped)

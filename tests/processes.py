@@ -1,27 +1,58 @@
 """Real processes for fault tests: an archive folder of its own, management
 commands run as subprocesses, articles made from the seed texts, and an admin
-session that submits the change form as a browser would."""
+session that submits the change form as a browser would.
+
+The database is SQLite in the archive folder, or, when the tests run on
+PostgreSQL (make test's second pass sets DATABASE_URL), a database of its own
+created on that server and dropped afterwards."""
 
 import http.cookiejar
 import json
+import os
 import random
 import re
+import secrets
 import sqlite3
 import subprocess
 import sys
 import urllib.parse
 import urllib.request
+from contextlib import contextmanager
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from tests.bench import stages
 
 SEEDS = stages.ROOT / "fixtures" / "seeds"
 
 
-def environment(data_dir: Path, **extra) -> dict:
+def environment(data_dir: Path, database_url: str = "", **extra) -> dict:
     # Unbuffered, so a test reads a command's progress lines as they are written.
-    return stages.environment(data_dir, PYTHONUNBUFFERED="1", **extra)
+    env = stages.environment(data_dir, PYTHONUNBUFFERED="1", **extra)
+    env["DATABASE_URL"] = database_url
+    return env
+
+
+@contextmanager
+def own_database():
+    """The DATABASE_URL of the processes: "" (SQLite in the archive folder), or a
+    fresh PostgreSQL database when the tests run on PostgreSQL."""
+    server = os.environ.get("DATABASE_URL", "")
+    if not server.startswith("postgres"):
+        yield ""
+        return
+    import psycopg
+
+    name = f"vigie_processes_{secrets.token_hex(6)}"
+    maintenance = urlsplit(server)._replace(path="/postgres").geturl()
+    with psycopg.connect(maintenance, autocommit=True) as connection:
+        connection.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield urlsplit(server)._replace(path=f"/{name}").geturl()
+    finally:
+        with psycopg.connect(maintenance, autocommit=True) as connection:
+            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def manage(env: dict, *args, check=True) -> subprocess.CompletedProcess:
@@ -67,14 +98,30 @@ def write_articles(path: Path, count: int, tag: str = "lot") -> Path:
     return path
 
 
-def database(data_dir: Path) -> sqlite3.Connection:
-    """The archive's SQLite file, read-only, as a second reader would open it."""
-    return sqlite3.connect(f"file:{data_dir / 'vigie.sqlite3'}?mode=ro", uri=True, timeout=30)
+class Database:
+    """The processes' database, read from the test as another client would."""
 
+    def __init__(self, data_dir: Path, database_url: str):
+        self.data_dir, self.url = data_dir, database_url
 
-def scalar(data_dir: Path, sql: str, *params):
-    with database(data_dir) as connection:
-        return connection.execute(sql, params).fetchone()[0]
+    @property
+    def is_sqlite(self) -> bool:
+        return not self.url
+
+    def rows(self, sql: str, *params) -> list[tuple]:
+        if self.is_sqlite:
+            connection = sqlite3.connect(f"file:{self.data_dir / 'vigie.sqlite3'}?mode=ro", uri=True, timeout=30)
+            try:
+                return connection.execute(sql, params).fetchall()
+            finally:
+                connection.close()
+        import psycopg
+
+        with psycopg.connect(self.url, autocommit=True) as connection:
+            return connection.execute(sql.replace("?", "%s"), params).fetchall()
+
+    def scalar(self, sql: str, *params):
+        return self.rows(sql, *params)[0][0]
 
 
 class _Form(HTMLParser):

@@ -15,18 +15,22 @@ import pytest
 from whoosh.filedb.filestore import FileStorage
 
 from tests.bench.server import Server
-from tests.processes import AdminSession, database, environment, manage, scalar, start_manage, write_articles
+from tests.processes import AdminSession, Database, environment, manage, own_database, start_manage, write_articles
 
 ARTICLES = 120
 PASSWORD = "motdepasse-solide-42"
 
 
+pytestmark = pytest.mark.processes
+
+
 @pytest.fixture
 def archive(tmp_path):
     data = tmp_path / "data"
-    env = environment(data)
-    manage(env, "migrate", "--noinput", "-v0")
-    return data, env
+    with own_database() as database_url:
+        env = environment(data, database_url)
+        manage(env, "migrate", "--noinput", "-v0")
+        yield Database(data, database_url), env
 
 
 def wait_until(condition, seconds, what):
@@ -38,38 +42,38 @@ def wait_until(condition, seconds, what):
     raise AssertionError(f"délai dépassé : {what}")
 
 
-def assert_database_consistent(data):
-    assert scalar(data, "PRAGMA integrity_check") == "ok"
-    assert scalar(data, "SELECT count(*) FROM pragma_foreign_key_check") == 0
+def assert_database_consistent(db):
+    if db.is_sqlite:  # PostgreSQL checks its foreign keys on every write
+        assert db.scalar("PRAGMA integrity_check") == "ok"
+        assert db.scalar("SELECT count(*) FROM pragma_foreign_key_check") == 0
     # One transaction per article: an article is there with all its extraction, or not at all.
-    assert scalar(data, "SELECT count(*) FROM archive_article WHERE extracted_at IS NULL") == 0
+    assert db.scalar("SELECT count(*) FROM archive_article WHERE extracted_at IS NULL") == 0
     assert (
-        scalar(
-            data,
+        db.scalar(
             "SELECT count(*) FROM archive_article a LEFT JOIN archive_fingerprint f ON f.article_id = a.id "
             "WHERE f.article_id IS NULL",
         )
         == 0
     )
-    assert scalar(data, "SELECT count(*) - count(DISTINCT content_hash) FROM archive_article") == 0
+    assert db.scalar("SELECT count(*) - count(DISTINCT content_hash) FROM archive_article") == 0
 
 
 @pytest.mark.parametrize("moment", ["mid-file", "while indexing"])
 def test_an_import_killed_at_any_moment_is_repaired_and_finished_by_a_rerun(archive, tmp_path, moment):
-    data, env = archive
+    db, env = archive
     articles = write_articles(tmp_path / "articles.jsonl", ARTICLES)
     log = tmp_path / "import.log"
     process = start_manage(env, "import_articles", str(articles), log=log)
     if moment == "mid-file":
-        wait_until(lambda: scalar(data, "SELECT count(*) FROM archive_article") >= 30, 300, "30 articles importés")
+        wait_until(lambda: db.scalar("SELECT count(*) FROM archive_article") >= 30, 300, "30 articles importés")
     else:
         wait_until(lambda: "Mise à jour de l'index" in log.read_text(), 300, "l'écriture de l'index")
     os.kill(process.pid, signal.SIGKILL)
     process.wait()
-    imported = scalar(data, "SELECT count(*) FROM archive_article")
+    imported = db.scalar("SELECT count(*) FROM archive_article")
 
     assert 0 < imported <= ARTICLES
-    assert_database_consistent(data)
+    assert_database_consistent(db)
     # The index is behind, and says so.
     behind = manage(env, "check_index", check=False)
     assert behind.returncode == 1
@@ -81,25 +85,25 @@ def test_an_import_killed_at_any_moment_is_repaired_and_finished_by_a_rerun(arch
 
     rerun = manage(env, "import_articles", str(articles))
     assert f"{ARTICLES - imported} importé(s), {imported} inchangé(s)" in rerun.stdout
-    assert scalar(data, "SELECT count(*) FROM archive_article") == ARTICLES
-    assert_database_consistent(data)
+    assert db.scalar("SELECT count(*) FROM archive_article") == ARTICLES
+    assert_database_consistent(db)
     assert "Index conforme" in manage(env, "check_index").stdout
 
 
 def test_a_killed_import_is_finished_by_a_rerun_alone(archive, tmp_path):
     # Without check_index: what the killed import committed is in the queue, which the rerun writes.
-    data, env = archive
+    db, env = archive
     articles = write_articles(tmp_path / "articles.jsonl", ARTICLES)
     process = start_manage(env, "import_articles", str(articles), log=tmp_path / "import.log")
-    wait_until(lambda: scalar(data, "SELECT count(*) FROM archive_article") >= 30, 300, "30 articles importés")
+    wait_until(lambda: db.scalar("SELECT count(*) FROM archive_article") >= 30, 300, "30 articles importés")
     os.kill(process.pid, signal.SIGKILL)
     process.wait()
-    assert scalar(data, "SELECT count(*) FROM search_pendingindexupdate") > 0
+    assert db.scalar("SELECT count(*) FROM search_pendingindexupdate") > 0
 
     manage(env, "import_articles", str(articles))
 
-    assert scalar(data, "SELECT count(*) FROM archive_article") == ARTICLES
-    assert scalar(data, "SELECT count(*) FROM search_pendingindexupdate") == 0
+    assert db.scalar("SELECT count(*) FROM archive_article") == ARTICLES
+    assert db.scalar("SELECT count(*) FROM search_pendingindexupdate") == 0
     assert "Index conforme" in manage(env, "check_index").stdout
 
 
@@ -150,14 +154,15 @@ def health(base):
 
 
 def test_searches_an_import_and_an_editor_at_once_lose_nothing(archive, tmp_path):
-    data, env = archive
+    db, env = archive
     manage(env, "prepare_archive")  # the seeds, their index, an admin account
     python(env, "from django.contrib.auth.models import User; User.objects.create_superuser('editrice', '', PASSWORD)")
     seeds = [int(pk) for pk in python(env, "print(*Article.objects.order_by('pk').values_list('pk', flat=True))")]
     articles = write_articles(tmp_path / "articles.jsonl", ARTICLES)
-    lock = FileStorage(str(data / "whoosh_index")).lock("MAIN_WRITELOCK")
+    lock = FileStorage(str(db.data_dir / "whoosh_index")).lock("MAIN_WRITELOCK")
 
-    with Server(data, tmp_path / "gunicorn.log", workers=2) as server, Readers(server.base) as readers:
+    server = Server(db.data_dir, tmp_path / "gunicorn.log", workers=2, database_url=db.url)
+    with server, Readers(server.base) as readers:
         editor = AdminSession(server.base, "editrice", PASSWORD)
         importing = start_manage(env, "import_articles", str(articles), log=tmp_path / "import.log")
 
@@ -171,7 +176,7 @@ def test_searches_an_import_and_an_editor_at_once_lose_nothing(archive, tmp_path
             assert editor.change_article(seeds[1], title="Quetzalbrume sur le mur") == 302
             assert time.monotonic() - started < 15
             assert health(server.base)["queued"] >= 1
-            wait_until(lambda: scalar(data, "SELECT count(*) FROM archive_article") >= 5 + ARTICLES, 600, "l'import")
+            wait_until(lambda: db.scalar("SELECT count(*) FROM archive_article") >= 5 + ARTICLES, 600, "l'import")
             time.sleep(3)  # the import is at its final write, waiting for the lock
             assert importing.poll() is None
             assert search_api(server.base, "quetzalbrume")["count"] == 0
@@ -189,9 +194,9 @@ def test_searches_an_import_and_an_editor_at_once_lose_nothing(archive, tmp_path
     assert len(readers.statuses) > 20
     assert set(readers.statuses) == {200}, sorted(set(map(str, readers.statuses)))
     # No edit lost, no article twice, the index equal to the database.
-    titles = dict(database_rows(data, "SELECT id, title FROM archive_article WHERE id IN (?, ?)", seeds[0], seeds[1]))
+    titles = dict(db.rows("SELECT id, title FROM archive_article WHERE id IN (?, ?)", seeds[0], seeds[1]))
     assert titles == {seeds[0]: "Zanzibarite à la frontière", seeds[1]: "Quetzalbrume sur le mur"}
-    assert scalar(data, "SELECT count(*) FROM archive_article") == 5 + ARTICLES
+    assert db.scalar("SELECT count(*) FROM archive_article") == 5 + ARTICLES
     assert "Index conforme" in manage(env, "check_index").stdout
 
 
@@ -199,8 +204,3 @@ def python(env, code) -> list[str]:
     """Run `code` in the archive's Django shell; the words it printed."""
     setup = f"from archive.models import Article; PASSWORD = {PASSWORD!r}; "
     return manage(env, "shell", "-v0", "-c", setup + code).stdout.split()
-
-
-def database_rows(data, sql, *params):
-    with database(data) as connection:
-        return connection.execute(sql, params).fetchall()

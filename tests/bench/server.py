@@ -22,7 +22,7 @@ def free_port() -> int:
 
 
 class Server:
-    def __init__(self, data_dir: Path, log: Path, workers: int = 2):
+    def __init__(self, data_dir: Path, log: Path, workers: int = 2, database_url: str = ""):
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         self.log = log
@@ -31,6 +31,7 @@ class Server:
         self.env = stages.environment(
             data_dir, HOST="127.0.0.1", PORT=str(self.port), WEB_CONCURRENCY=str(workers), **limits_off
         )
+        self.env["DATABASE_URL"] = database_url  # "" is SQLite in data_dir
         self.process = None
 
     def __enter__(self):
