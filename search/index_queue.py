@@ -3,11 +3,11 @@
 Whoosh lets one process write at a time. An editor who saves while an import
 writes its batch cannot take the writer lock, and must neither wait a minute
 nor see an error. So every index update goes through a table: the ids of
-committed articles are queued (`enqueue`), then the queue is written by
-whoever can take the writer (`drain`). A web request waits a moment for the
-lock; if it cannot have it, its rows stay queued and a background thread of
-that process retries until they are written. Any later drain, the end of an
-import and `check_index --repair` write every queued row too, so rows left by a
+committed articles are queued (`enqueue`), then written by whoever can take
+the writer (`drain`). A web request waits a moment for the lock and writes its
+own articles; if it cannot, or if other rows wait too, a background thread of
+that process writes the queue, retrying until it is written. The end of an
+import and `check_index --repair` write the whole queue too, so rows left by a
 process that died are written by the next one.
 
 A row is deleted only after the articles it names were read from the database
@@ -43,30 +43,39 @@ def pending() -> int:
     return PendingIndexUpdate.objects.count()
 
 
-def drain(lock_wait=BATCH_LOCK_WAIT) -> int:
-    """Write every queued article to the index and forget the rows that were
-    written. Raises what the index raises (whoosh's LockError when another
-    process holds the writer for `lock_wait` seconds); the rows then stay."""
+def drain(lock_wait=None, articles=None) -> int:
+    """Write the queued articles (all, or those of `articles`) to the index and
+    forget the rows that were written. Raises what the index raises (whoosh's
+    LockError when another process holds the writer for `lock_wait` seconds);
+    the rows then stay."""
     from search.indexing import update_articles
 
-    rows = list(PendingIndexUpdate.objects.order_by().values_list("pk", "article_id"))
+    rows = PendingIndexUpdate.objects.order_by()
+    if articles is not None:
+        rows = rows.filter(article_id__in=list(articles))
+    rows = list(rows.values_list("pk", "article_id"))
     if not rows:
         return 0
-    articles = {article for _, article in rows}
-    update_articles(articles, lock_wait=lock_wait)
+    written = {article for _, article in rows}
+    update_articles(written, lock_wait=BATCH_LOCK_WAIT if lock_wait is None else lock_wait)
     for chunk in chunked([row for row, _ in rows]):
         PendingIndexUpdate.objects.filter(pk__in=chunk).delete()
-    return len(articles)
+    return len(written)
 
 
-def write(pks, lock_wait=REQUEST_LOCK_WAIT) -> None:
-    """Queue `pks` and try to write the queue now; if the index cannot be
-    written, a background thread keeps trying."""
+def write(pks) -> None:
+    """Queue `pks` and write them now; if the index cannot be written, or other
+    rows wait too (left by a killed import, say: thousands, which must not hold
+    up a request), a background thread writes the rest."""
+    pks = set(pks)
     enqueue(pks)
     try:
-        drain(lock_wait)
+        drain(REQUEST_LOCK_WAIT, articles=pks)
     except Exception as error:
         log.warning("Index write postponed (%s); %d article(s) queued", _describe(error), pending())
+        retry_in_background()
+        return
+    if pending():
         retry_in_background()
 
 
