@@ -12,6 +12,7 @@ undershot. A burst straddling two windows may get up to twice the limit.
 
 import hashlib
 import ipaddress
+import logging
 import math
 import time
 
@@ -19,6 +20,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import JsonResponse
 from django.shortcuts import render
+
+log = logging.getLogger(__name__)
 
 # Read through the module so tests move time forward instead of sleeping.
 clock = time.time
@@ -53,21 +56,36 @@ class Window:
         digest = hashlib.sha256(identity.encode()).hexdigest()[:32]
         return f"vigie:throttle:{self.name}:{digest}:{int(clock() // self.seconds)}"
 
+    # A counter that cannot be read or written (Redis down, the cache folder
+    # unwritable) lets the request through and says so in the log: a broken
+    # limit must not take search, exports or logins down with it.
+
     def hit(self, identity: str) -> int:
         """Count one hit; the number of hits in the current window, this one included."""
         key = self._key(identity)
-        cache.add(key, 0, timeout=self.seconds)
         try:
-            return cache.incr(key)
-        except ValueError:  # expired between add and incr
-            cache.add(key, 1, timeout=self.seconds)
-            return 1
+            cache.add(key, 0, timeout=self.seconds)
+            try:
+                return cache.incr(key)
+            except ValueError:  # expired between add and incr
+                cache.add(key, 1, timeout=self.seconds)
+                return 1
+        except Exception:
+            log.exception("Rate limit %s: the shared cache cannot be written; request let through", self.name)
+            return 0
 
     def count(self, identity: str) -> int:
-        return cache.get(self._key(identity), 0)
+        try:
+            return cache.get(self._key(identity), 0)
+        except Exception:
+            log.exception("Rate limit %s: the shared cache cannot be read; not blocking", self.name)
+            return 0
 
     def reset(self, identity: str) -> None:
-        cache.delete(self._key(identity))
+        try:
+            cache.delete(self._key(identity))
+        except Exception:
+            log.exception("Rate limit %s: the shared cache cannot be written", self.name)
 
     def retry_after(self) -> int:
         """Whole seconds until the current window ends."""

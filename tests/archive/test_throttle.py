@@ -260,3 +260,17 @@ def test_a_successful_login_clears_the_usernames_failures(client, login_limit):
 def test_the_login_form_still_requires_its_csrf_token(login_limit):
     response = log_in(Client(enforce_csrf_checks=True), "redactrice", PASSWORD)
     assert response.status_code == 403
+
+
+def test_an_unusable_cache_lets_searches_and_logins_through_instead_of_failing(client, limits, login_limit, tmp_path):
+    # A file where the cache folder should be: every read and write of a counter fails.
+    blocker = tmp_path / "cache"
+    blocker.write_text("pas un dossier")
+    broken = {"default": cache_setting(f"file://{blocker}", tmp_path)}
+    with override_settings(CACHES=broken):  # Django opens the caches again
+        for _ in range(5):
+            assert get(client, "/recherche/?q=mur").status_code == 200
+        assert get(client, "/api/search/?q=mur").status_code == 200
+        for _ in range(6):
+            assert log_in(client, "redactrice", "mauvais").status_code == 200
+        assert logged_in(log_in(client, "redactrice", PASSWORD))
