@@ -2,6 +2,7 @@
 
 import datetime
 import logging
+import re
 from dataclasses import dataclass, field
 
 from django.contrib.syndication.views import Feed
@@ -23,6 +24,13 @@ log = logging.getLogger(__name__)
 
 FEED_SIZE = 50
 SUMMARY_WORDS = 60
+# Characters XML 1.0 cannot hold: Django's feed writer refuses them, which would
+# make the whole feed fail for one control character in a title.
+_NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def xml_text(text: str) -> str:
+    return _NOT_IN_XML.sub("", text)
 
 
 @dataclass
@@ -89,7 +97,7 @@ class SearchFeed(Feed):
     def title(self, search):
         words = f"« {search.params['q']} »" if search.params["q"] else "derniers articles"
         filters = f" ({', '.join(search.filter_names)})" if search.filter_names else ""
-        return f"Vigie — {words}{filters}"
+        return xml_text(f"Vigie — {words}{filters}")
 
     def subtitle(self, search):
         return (
@@ -110,14 +118,14 @@ class SearchFeed(Feed):
     def item_title(self, article):
         # Atom titles are plain text (the XML writer escapes them): Django's
         # default HTML-escaping, made for RSS, would show "l&#x27;armée".
-        return article.title
+        return xml_text(article.title)
 
     def item_description(self, article):
         # The summary is type="html": the article's text is escaped, so markup in it reads as text.
         text = article.lead or article.body
         date = display_at_precision(article.published_on, article.date_precision)
         source = article.source.name if article.source else "source inconnue"
-        return escape(f"{source}, {date}. {Truncator(text).words(SUMMARY_WORDS)}")
+        return xml_text(escape(f"{source}, {date}. {Truncator(text).words(SUMMARY_WORDS)}"))
 
     def item_pubdate(self, article):
         # Atom needs a date for every entry. An article's own date is used when
@@ -133,4 +141,4 @@ class SearchFeed(Feed):
         return article.updated_at
 
     def item_categories(self, article):
-        return [theme.name for theme in article.themes.all()]
+        return [xml_text(theme.name) for theme in article.themes.all()]

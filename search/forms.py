@@ -120,6 +120,8 @@ class SwitchField(forms.Field):
         return str(value or "").strip().lower() in {"1", "true", "on", "oui"}
 
 
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
 class SearchForm(forms.Form):
     q = forms.CharField(required=False, label="Rechercher", strip=True)
     sort = forms.ChoiceField(
@@ -145,7 +147,8 @@ class SearchForm(forms.Form):
         self.unknown = sorted(set(data or {}) - set(self.fields) - PASSED_THROUGH)
 
     def clean_q(self):
-        q = " ".join(self.cleaned_data["q"].split())
+        # Control characters mean nothing in a query, and XML (the Atom feed's title) cannot hold them.
+        q = " ".join(_CONTROL_CHARACTERS.sub(" ", self.cleaned_data["q"]).split())
         limit = settings.VIGIE_MAX_QUERY_LENGTH
         if len(q) > limit:
             q = q[:limit].rsplit(" ", 1)[0] if " " in q[:limit] else q[:limit]

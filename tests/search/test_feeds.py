@@ -1,5 +1,7 @@
 import xml.etree.ElementTree as ET
 
+from archive.models import Article
+
 ATOM = {"atom": "http://www.w3.org/2005/Atom"}
 
 
@@ -98,3 +100,12 @@ def test_the_feed_costs_the_same_two_queries_for_one_article_or_many(client, see
     with django_assert_max_num_queries(2):
         every = entries(atom(client.get("/recherche/atom/")))
     assert (len(one), len(every)) == (1, 5)
+
+
+def test_control_characters_in_a_query_or_an_article_leave_the_feed_valid(client, seeds):
+    # Found by hypothesis: "?q=%01" made the feed a 500 (XML 1.0 holds no control characters).
+    feed = atom(client.get("/recherche/atom/?q=fronti%01%C3%A8re%1F"))
+    assert feed.findtext("atom:title", namespaces=ATOM) == "Vigie — « fronti ère »"
+    Article.objects.filter(pk=seeds[0].pk).update(title="Titre\x01 avec\x0b contrôle", lead="Chapeau\x02.")
+    titles = [entry.findtext("atom:title", namespaces=ATOM) for entry in entries(atom(client.get("/recherche/atom/")))]
+    assert "Titre avec contrôle" in titles
