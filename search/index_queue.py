@@ -125,9 +125,11 @@ class _Retrier:
                         return
                     self._wanted = False
                 self._drain_until_written()
-        finally:
+        except BaseException:
             with self._mutex:
-                self._running = False  # also when the thread died: the next postponement starts another
+                self._running = False  # the thread died: the next postponement starts another
+            raise
+        finally:
             connections.close_all()  # this thread's own connections
 
     @staticmethod
