@@ -2,8 +2,10 @@
 haystack opens it, and small builders for articles."""
 
 import io
+import os
 from pathlib import Path
 
+import hypothesis
 import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -17,6 +19,13 @@ from archive.models import Article
 from search import indexing
 
 SEEDS = Path(settings.BASE_DIR) / "fixtures" / "seeds"
+
+# Hypothesis draws new examples on each run and remembers failures in
+# .hypothesis/. CI (HYPOTHESIS_PROFILE=ci, set by .ci/run) draws the same ones
+# every time, so a red CI is the change's doing, not the draw's; a developer's
+# runs keep exploring.
+hypothesis.settings.register_profile("ci", derandomize=True, database=None)
+hypothesis.settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 # Fixtures through which a test reaches the database (pytest-django's `db` and
 # `transactional_db` both rest on `django_db_setup`).
 DATABASE_FIXTURES = {"db", "transactional_db", "django_db_setup"}
