@@ -50,13 +50,13 @@ test: install-dev system-packages $(NODE_MODULES)/.installed
 ## eval: precision, recall and F1 of extraction on the hand-annotated gold set (MODEL=fr_core_news_md to compare)
 MODEL ?= fr_core_news_sm
 eval: install-dev
-	$(BIN)/python -m tests.gold.evaluate --model $(MODEL)
+	$(BIN)/python -m tools.gold.evaluate --model $(MODEL)
 
 ## bench: import N corpus articles (N=0: all ~65,000), rebuild the index, time searches over gunicorn, wrk load, Whoosh alone; JSON in var/bench (BENCH_ARGS="--data DIR" reuses an import)
 N ?= 2000
 BENCH_ARGS ?=
 bench: install
-	$(BIN)/python -m tests.bench.run -n $(N) $(BENCH_ARGS)
+	$(BIN)/python -m tools.bench.run -n $(N) $(BENCH_ARGS)
 
 ## search-schema: Elasticsearch index settings and mapping, Solr schema and word lists, with Vigie's French analysis, into $(SCHEMA_DIR)
 SCHEMA_DIR ?= var/search-schema

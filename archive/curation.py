@@ -4,7 +4,7 @@ A field an editor corrected (Article.edited_fields) is never overwritten; a
 mention, figure or quote an editor rejected stays rejected and is not added
 again; one an editor accepted or added stays even if extraction no longer finds
 it. Everything else follows the latest extraction. Each article is written in
-its own transaction; the index follows on commit (search/signals.py).
+its own transaction; the index follows on commit (search/upkeep/signals.py).
 """
 
 from collections.abc import Callable, Iterable

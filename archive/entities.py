@@ -6,7 +6,7 @@ from django.utils.text import slugify
 
 from archive.extraction.entities import FoundEntity, entity_key
 from archive.models import Alias, Entity, Mention, Review
-from search.signals import schedule
+from archive.signals import articles_changed
 
 
 def entity_for(found: FoundEntity) -> Entity:
@@ -62,7 +62,8 @@ def add_alias(entity: Entity, name: str) -> None:
 def merge_entities(target: Entity, others) -> list[int]:
     """Merge `others` into `target`: their names and aliases become the target's
     aliases, their mentions move to it. Returns the ids of the articles whose
-    documents change, which are reindexed when the transaction commits: those
+    documents change, announced to the search index (archive/signals.py), which
+    rewrites them when the transaction commits: those
     that mentioned `others`, and every article of `target`, whose documents
     carry its spellings (`personne:"Biden"` finds Trump's articles after a merge).
     Aliases move by `update()` and `bulk_create`, which send no signal."""
@@ -89,5 +90,5 @@ def merge_entities(target: Entity, others) -> list[int]:
             mention.delete()
         other.delete()
     touched.update(Mention.objects.filter(entity=target).values_list("article_id", flat=True))
-    schedule(*touched)
+    articles_changed.send(sender=Entity, article_ids=sorted(touched))
     return sorted(touched)

@@ -179,7 +179,7 @@ class Article(models.Model):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("archive:article", args=[self.slug])
+        return reverse("article", args=[self.slug])
 
     @property
     def paragraphs(self):
@@ -215,11 +215,11 @@ class Entity(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("archive:entity", args=[self.slug])
+        return reverse("entity", args=[self.slug])
 
     def get_search_url(self):
         """The search narrowed to the articles that mention this entity."""
-        return reverse("search:search") + f"?{self.kind}={self.slug}"
+        return reverse("search") + f"?{self.kind}={self.slug}"
 
 
 class Alias(models.Model):

@@ -2,7 +2,7 @@
 
 Failed logins are counted per username and per client address
 (VIGIE_LOGIN_RATE, 5 in 15 minutes by default) in the shared cache of
-config/throttle.py. Past the limit either way, LoginThrottleBackend, first of
+web/throttle.py. Past the limit either way, LoginThrottleBackend, first of
 AUTHENTICATION_BACKENDS, stops authentication before any password is checked:
 guessing stops, even on the right password. The admin's login form then says
 why and for how long.
@@ -19,7 +19,7 @@ from django.contrib.auth.signals import user_logged_in, user_login_failed
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.dispatch import receiver
 
-from config.throttle import Window, client_address, wait_in_words
+from web.throttle import Window, client_address, wait_in_words
 
 
 def _user_window() -> Window:

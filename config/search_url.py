@@ -16,9 +16,9 @@ from urllib.parse import urlsplit, urlunsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
-WHOOSH_ENGINE = "search.backend.FrenchWhooshEngine"
-ELASTICSEARCH_ENGINE = "search.server_backends.FrenchElasticsearchEngine"
-SOLR_ENGINE = "search.server_backends.FrenchSolrEngine"
+WHOOSH_ENGINE = "search.engine.backend.FrenchWhooshEngine"
+ELASTICSEARCH_ENGINE = "search.engine.server_backends.FrenchElasticsearchEngine"
+SOLR_ENGINE = "search.engine.server_backends.FrenchSolrEngine"
 
 ACCEPTED_FORMS = (
     "SEARCH_URL accepte : (vide) ou whoosh:///chemin/absolu, "

@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "haystack",
     "archive",
     "search",
+    "web",
 ]
 
 MIDDLEWARE = [
@@ -94,7 +95,6 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "config.security.content_security_policy_middleware",
-    "config.throttle.RateLimitMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -139,7 +139,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Counters the gunicorn workers share: rate limits and login throttling
-# (config/throttle.py). Files in the data folder unless CACHE_URL says otherwise
+# (web/throttle.py). Files in the data folder unless CACHE_URL says otherwise
 # (config/cache_url.py): db:// or redis:// to share them between hosts.
 CACHES = {"default": cache_setting(os.environ.get("CACHE_URL", ""), DATA_DIR / "cache")}
 # Per client, "requests/seconds"; 0 turns a limit off.
@@ -171,7 +171,7 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
-# Search: haystack over Whoosh with French analysis everywhere (search/backend.py);
+# Search: haystack over Whoosh with French analysis everywhere (search/engine/backend.py);
 # SEARCH_URL moves it to an Elasticsearch 7 or Solr server (config/search_url.py).
 HAYSTACK_CONNECTIONS = {
     "default": haystack_connection(
@@ -179,8 +179,8 @@ HAYSTACK_CONNECTIONS = {
         whoosh_path=Path(os.environ.get("WHOOSH_INDEX_DIR") or DATA_DIR / "whoosh_index"),
     ),
 }
-# Indexing follows saves and deletes once the transaction commits (search/signals.py).
-HAYSTACK_SIGNAL_PROCESSOR = "search.signals.OnCommitSignalProcessor"
+# Indexing follows saves and deletes once the transaction commits (search/upkeep/signals.py).
+HAYSTACK_SIGNAL_PROCESSOR = "search.upkeep.signals.OnCommitSignalProcessor"
 HAYSTACK_LIMIT_TO_REGISTERED_MODELS = False
 
 VIGIE_RESULTS_PER_PAGE = envint("VIGIE_RESULTS_PER_PAGE", 20)

@@ -5,7 +5,7 @@ class PendingIndexUpdate(models.Model):
     """An article whose document must be written again (or removed, when the
     article is gone). Rows outlive the process that wrote them: an index write
     that could not take Whoosh's one writer lock waits here until some process
-    can (search/index_queue.py). No foreign key: a deleted article's row is
+    can (search/upkeep/queue.py). No foreign key: a deleted article's row is
     what removes its document."""
 
     article_id = models.BigIntegerField(db_index=True)

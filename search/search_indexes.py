@@ -2,9 +2,9 @@ from haystack import indexes
 
 from archive.dates import period_end, period_of
 from archive.models import Article, EntityKind
-from search.consistency import FINGERPRINT, document_fingerprint
-from search.fields import KeywordField, MultiKeywordField, NamesField, StoredField, VocabularyField
-from search.index_facts import ArticlesWithFacts, facts_of
+from search.engine.fields import KeywordField, MultiKeywordField, NamesField, StoredField, VocabularyField
+from search.upkeep.consistency import FINGERPRINT, document_fingerprint
+from search.upkeep.index_facts import ArticlesWithFacts, index_facts_of
 
 UNKNOWN_DATE_NEWEST = 0
 UNKNOWN_DATE_OLDEST = 99999999
@@ -47,7 +47,7 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
     # 2018"): a date range keeps an article whose period overlaps it.
     until = indexes.IntegerField()
     # A hash of the other fields, so `check_index` finds documents that differ
-    # from their article without reading them back (search/consistency.py).
+    # from their article without reading them back (search/upkeep/consistency.py).
     fingerprint = StoredField()
 
     def get_model(self):
@@ -60,7 +60,7 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
 
     def index_queryset(self, using=None):
         # Entities, spellings and themes come with each chunk of articles, in
-        # three queries (search/index_facts.py).
+        # three queries (search/upkeep/index_facts.py).
         articles = Article.objects.for_display()
         articles._iterable_class = ArticlesWithFacts
         return articles
@@ -90,7 +90,7 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
         return _entity_slugs(article, EntityKind.ORGANISATION)
 
     def prepare_theme(self, article):
-        return [slug for slug, _name in facts_of(article).themes]
+        return [slug for slug, _name in index_facts_of(article).themes]
 
     def prepare_person_name(self, article):
         return _entity_names(article, EntityKind.PERSON)
@@ -105,7 +105,7 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
         return article.source.name if article.source_id else ""
 
     def prepare_theme_name(self, article):
-        return "\n".join(name for _slug, name in facts_of(article).themes)
+        return "\n".join(name for _slug, name in index_facts_of(article).themes)
 
     def prepare_period(self, article):
         return period_of(article.published_on, article.date_precision)
@@ -126,8 +126,8 @@ def _date_key(day, unknown):
 
 def _entity_names(article, kind):
     # Every spelling, so `personne:"M. Trump"` or an old variant still finds the article.
-    return "\n".join(facts_of(article).names(kind))
+    return "\n".join(index_facts_of(article).names(kind))
 
 
 def _entity_slugs(article, kind):
-    return facts_of(article).slugs(kind)
+    return index_facts_of(article).slugs(kind)

@@ -16,7 +16,8 @@ from haystack import connections
 from archive.extraction.pipeline import RawArticle
 from archive.importing import import_article
 from archive.models import Article
-from search import indexing
+from search.engine import connection
+from search.upkeep import indexing
 
 SEEDS = Path(settings.BASE_DIR) / "fixtures" / "seeds"
 
@@ -79,7 +80,7 @@ def _static_files_without_collectstatic():
 @pytest.fixture(scope="session", autouse=True)
 def _no_throttling():
     # Every test client comes from 127.0.0.1: no rate or login limit unless a
-    # test sets one (tests/archive/test_throttle.py), counters in this process only.
+    # test sets one (tests/web/test_throttle.py), counters in this process only.
     off = {"VIGIE_SEARCH_RATE": (0, 0), "VIGIE_EXPORT_RATE": (0, 0), "VIGIE_LOGIN_RATE": (0, 0)}
     with override_settings(CACHES={"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}, **off):
         yield
@@ -102,7 +103,7 @@ def editor_client(client, db):
 
 @pytest.fixture
 def empty_index(db):
-    indexing.backend().clear()
+    connection.backend().clear()
     yield
 
 

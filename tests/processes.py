@@ -22,7 +22,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from tests.bench import stages
+from tools.bench import stages
 
 SEEDS = stages.ROOT / "fixtures" / "seeds"
 

@@ -1,4 +1,4 @@
-from search.indexing import backend
+from search.engine.connection import backend
 
 
 def hits(query):

@@ -14,8 +14,8 @@ import urllib.request
 import pytest
 from whoosh.filedb.filestore import FileStorage
 
-from tests.bench.server import Server
 from tests.processes import AdminSession, Database, environment, manage, own_database, start_manage, write_articles
+from tools.bench.server import Server
 
 ARTICLES = 120
 PASSWORD = "motdepasse-solide-42"

@@ -4,7 +4,7 @@ from tqdm import tqdm
 from archive.curation import extract_articles
 from archive.jobs import claim_next_job, run_job
 from archive.models import Article
-from search.signals import deferred_indexing
+from archive.signals import batch_of_changes
 
 
 class Command(BaseCommand):
@@ -40,7 +40,7 @@ class Command(BaseCommand):
             bar.update(done - seen[0])
             seen[0] = done
 
-        with deferred_indexing():
+        with batch_of_changes():
             changed = extract_articles(articles.iterator(chunk_size=200), progress=progress)
         bar.close()
         self.stdout.write(f"{total} article(s) ré-extrait(s), {changed} modifié(s).")
@@ -49,7 +49,7 @@ class Command(BaseCommand):
         ran = 0
         while job := claim_next_job():
             self.stdout.write(f"{job} : début.")
-            with deferred_indexing():
+            with batch_of_changes():
                 run_job(job)
             job.refresh_from_db()
             self.stdout.write(f"{job} : {job.get_status_display()}, {job.done}/{job.total}, {job.changed} modifié(s).")

@@ -8,7 +8,7 @@ from tqdm import tqdm
 from archive.curation import BATCH, lexicons
 from archive.importing import ArticleRefused, Outcome, import_batch
 from archive.readers import Limits, Refusal, one_line, read_paths
-from search.signals import deferred_indexing
+from archive.signals import batch_of_changes
 
 
 class Command(BaseCommand):
@@ -42,7 +42,7 @@ class Command(BaseCommand):
             article_bytes=max_article_bytes or settings.VIGIE_IMPORT_MAX_ARTICLE_BYTES,
         )
         # The index is written once at the end, in one batch, not once per article.
-        with deferred_indexing():
+        with batch_of_changes():
             # The bar is drawn only on a terminal; refusals are written above it.
             progress = tqdm(
                 read_paths(paths, limits), unit=" articles", file=self.stderr._out, disable=None, dynamic_ncols=True

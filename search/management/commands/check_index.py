@@ -1,8 +1,8 @@
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from search import consistency, index_queue
 from search.management.commands._index_errors import index_errors_explained
+from search.upkeep import consistency, queue
 
 EXAMPLES = 5  # slugs shown per kind of problem; -v2 lists them all
 
@@ -30,10 +30,10 @@ class Command(BaseCommand):
             self._check(repair, verbosity)
 
     def _check(self, repair, verbosity):
-        queued = index_queue.pending()
+        queued = queue.pending()
         if queued and repair:
             # Writes other processes postponed: written first, as they would have been.
-            index_queue.drain()
+            queue.drain()
             if verbosity:
                 self.stdout.write(f"{queued} écriture(s) en attente dans la file écrite(s) dans l'index.")
         elif queued and verbosity:

@@ -2,8 +2,8 @@ import time
 
 from django.core.management.base import BaseCommand
 
-from search import indexing
 from search.management.commands._index_errors import index_errors_explained
+from search.upkeep import indexing
 
 
 class Command(BaseCommand):

@@ -4,7 +4,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand
 from haystack import connections
 
-from search.server_schema import elasticsearch_index, solr_schema, solr_word_lists
+from search.engine.server_schema import elasticsearch_index, solr_schema, solr_word_lists
 
 
 class Command(BaseCommand):

@@ -1,0 +1,89 @@
+"""Measure extraction against the hand-annotated gold set (tools/gold/topic.jsonl,
+26 articles of ../shared/corpus/topic.jsonl): precision, recall and F1 per kind.
+
+    python -m tools.gold.evaluate [--model fr_core_news_md]
+
+Entities match on their folded key ("Etats-Unis" = "États-Unis"); figures on
+their count; the date is read from the text alone (the file's date withheld)
+and counts as right when its month is the article's.
+"""
+
+import argparse
+import json
+import os
+import time
+from collections import Counter
+from pathlib import Path
+
+from archive.extraction import nlp
+from archive.extraction.entities import ORGANISATION, PERSON, PLACE, entity_key
+from archive.extraction.pipeline import RawArticle, analysed_text, extract, find_facts
+from archive.extraction.themes import SEED_THEMES, Lexicon, parse_keywords
+
+GOLD = Path(__file__).with_name("topic.jsonl")
+CORPUS = Path(os.environ.get("VIGIE_CORPUS_DIR", Path(__file__).resolve().parents[3] / "shared" / "corpus"))
+KINDS = {"people": PERSON, "places": PLACE, "organisations": ORGANISATION}
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--model", default=nlp.MODEL)
+    parser.add_argument("--details", action="store_true", help="print each article's misses and false alarms")
+    args = parser.parse_args()
+    source = CORPUS / "topic.jsonl"
+    if not source.exists():
+        raise SystemExit(f"Corpus introuvable : {source} (VIGIE_CORPUS_DIR)")
+    corpus = [json.loads(line) for line in source.open(encoding="utf-8")]
+    gold = [json.loads(line) for line in GOLD.open(encoding="utf-8")]
+    lexicon = [Lexicon(name, parse_keywords(keywords)) for name, keywords in SEED_THEMES.items()]
+
+    started = time.perf_counter()
+    articles = [corpus[g["index"]] for g in gold]
+    extracted = [extract(RawArticle(text=a["text"], title=a["title"])) for a in articles]
+    texts = [analysed_text(e.title, e.body) for e in extracted]
+    mentions = nlp.recognise(texts, model=args.model)
+    facts = [find_facts(e.title, e.body, m, lexicon) for e, m in zip(extracted, mentions, strict=True)]
+    elapsed = time.perf_counter() - started
+
+    scores = {kind: Counter() for kind in [*KINDS, "figures", "date"]}
+    for g, e, f in zip(gold, extracted, facts, strict=True):
+        for field, kind in KINDS.items():
+            found = {x.key for x in f.entities if x.kind == kind}
+            expected = {entity_key(name) for name in g[field]}
+            _score(scores[field], found, expected, g["index"], field, args.details)
+        found = Counter(x.count for x in f.figures)
+        expected = Counter(x["count"] for x in g["figures"])
+        scores["figures"].update(tp=sum((found & expected).values()), fp=sum((found - expected).values()),
+                                 fn=sum((expected - found).values()))  # fmt: skip
+        if e.published_on:
+            right = e.published_on.strftime("%Y-%m") == g["date"][:7]
+            scores["date"].update(tp=int(right), fp=int(not right), fn=int(not right))
+        else:
+            scores["date"].update(fn=1)
+
+    print(f"Modèle {args.model} — {len(gold)} articles annotés, extraction en {elapsed:.1f} s")
+    print(f"{'type':<15}{'précision':>10}{'rappel':>9}{'F1':>7}{'VP':>6}{'FP':>6}{'FN':>6}")
+    for kind, counts in scores.items():
+        p, r, f1 = _prf(counts)
+        print(f"{kind:<15}{p:>10.2f}{r:>9.2f}{f1:>7.2f}{counts['tp']:>6}{counts['fp']:>6}{counts['fn']:>6}")
+    entity_total = sum((scores[k] for k in KINDS), Counter())
+    p, r, f1 = _prf(entity_total)
+    print(f"{'entités (tout)':<15}{p:>10.2f}{r:>9.2f}{f1:>7.2f}")
+
+
+def _score(counter, found, expected, index, field, details):
+    counter.update(tp=len(found & expected), fp=len(found - expected), fn=len(expected - found))
+    if details and (found ^ expected):
+        print(f"[{index}] {field}: manqués {sorted(expected - found)} ; en trop {sorted(found - expected)}")
+
+
+def _prf(counts):
+    tp, fp, fn = counts["tp"], counts["fp"], counts["fn"]
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,112 @@
+"""/articles/<slug>/ (and its citation, original text and JSON): an article with
+its extracted facts, the reader's query highlighted, its place in the search it
+was opened from and its related articles."""
+
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_GET, require_safe
+
+from archive.citation import bibtex, plain_citation
+from archive.dates import iso_at_precision
+from archive.facts import facts_json, facts_of
+from archive.models import Article
+from search.engine.connection import backend
+from search.engine.highlighting import highlight_paragraph
+from search.query.neighbours import rank_from, results_page, search_neighbours
+from search.query.related import related_articles
+from search.query.state import SearchState
+
+
+@require_GET
+def article_detail(request, slug):
+    article = get_object_or_404(Article.objects.for_display(), slug=slug)
+    # Opened from a search: the same state, its words highlighted, its neighbours linked.
+    state = SearchState.from_query(request.GET) if request.GET else None
+    rank = rank_from(request.GET)
+    query = state.q if state else ""
+    terms = highlight_terms(state)
+    paragraphs = [highlight_paragraph(p, terms) for p in article.paragraphs]
+    facts = facts_of(article)
+    url = request.build_absolute_uri(article.get_absolute_url())
+    return render(
+        request,
+        "web/article_detail.html",
+        {
+            "article": article,
+            "paragraphs": paragraphs,
+            "query": query,
+            "matched": any("<mark>" in p for p in paragraphs),
+            "facts": facts,
+            "back": results_page(state, rank) if state else None,
+            "neighbours": search_neighbours(state, rank, article.slug) if state else None,
+            "related": related_articles(article, exclude=facts.near_duplicates),
+            "citation": plain_citation(article, url),
+            "bibtex": bibtex(article, url),
+        },
+    )
+
+
+@require_safe
+def article_bibtex(request, slug):
+    article = get_object_or_404(Article.objects.for_display(), slug=slug)
+    response = HttpResponse(
+        bibtex(article, request.build_absolute_uri(article.get_absolute_url())),
+        content_type="text/x-bibtex; charset=utf-8",
+    )
+    response["Content-Disposition"] = f'attachment; filename="{article.slug}.bib"'
+    return response
+
+
+@require_safe
+def article_original(request, slug):
+    """The text exactly as imported. Served as plain text the browser must not
+    second-guess, and sandboxed: an imported page with markup stays inert."""
+    article = get_object_or_404(Article, slug=slug)
+    response = HttpResponse(article.raw_text, content_type="text/plain; charset=utf-8")
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    response["Content-Disposition"] = f'inline; filename="{article.slug}.txt"'
+    return response
+
+
+def highlight_terms(state):
+    """The indexed words the reader's query matches; none for a query that does not parse."""
+    if state is None or state.parsed is None or state.refused:
+        return frozenset()
+    try:
+        return backend().highlight_terms(state.parsed)
+    except Exception:
+        return frozenset()
+
+
+@require_GET
+def article_api(request, slug):
+    article = get_object_or_404(Article.objects.for_display(), slug=slug)
+    return JsonResponse(article_json(article), json_dumps_params={"ensure_ascii": False})
+
+
+def article_json(article):
+    return {
+        "slug": article.slug,
+        "ref": article.ref,
+        "title": article.title,
+        "title_generated": article.title_generated,
+        "date": iso_at_precision(article.published_on, article.date_precision),
+        "date_precision": article.date_precision,
+        "date_found_by": article.date_found_by or None,
+        "date_source": article.date_found_by or None,
+        "date_evidence": article.date_evidence or None,
+        "source": article.source.name if article.source else None,
+        "url": article.url or None,
+        "language": article.language,
+        "word_count": article.word_count,
+        "lead": article.lead,
+        "text": article.body,
+        "raw_text": article.raw_text,
+        "content_hash": article.content_hash,
+        "verified": article.verified,
+        "edited_fields": article.edited_fields,
+        **facts_json(facts_of(article)),
+        "imported_at": article.imported_at.isoformat(),
+        "updated_at": article.updated_at.isoformat(),
+    }

@@ -1,0 +1,97 @@
+"""/entites/ and /entites/<slug>/: the most cited entities, and an entity's
+page: its other spellings, and its articles, coverage over time and
+co-mentioned entities from one search narrowed to it, so the page and the
+filtered search always agree."""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Q
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_GET
+
+from archive.models import Entity, EntityKind, Review
+from search.query.run import SearchOutcome, run_search
+from search.query.state import SearchState
+from web.coverage_chart import coverage_chart
+from web.home import top_entities
+
+CO_MENTIONED = 8  # entities shown per kind
+INDEX_SIZE = 60  # entities per kind on the list of entities
+
+
+@require_GET
+def entity_detail(request, slug):
+    entity = get_object_or_404(Entity, slug=slug)
+    page = entity_page(entity, request.GET.get("page"))
+    context = {"page": page, "entity": entity, "search": page.search, "chart": page.chart}
+    return render(request, "web/entity_detail.html", context)
+
+
+@require_GET
+def entities(request):
+    return render(request, "web/entity_index.html", {"lists": entity_index()})
+
+
+@dataclass
+class EntityPage:
+    entity: Entity
+    spellings: list[str]
+    search: SearchOutcome
+    co_mentioned: dict = field(default_factory=dict)
+    chart: object = None
+
+    @property
+    def has_co_mentions(self):
+        return any(self.co_mentioned.values())
+
+
+def entity_page(entity: Entity, page) -> EntityPage:
+    """`page` is the raw `?page=` value: a bad one becomes page 1 and a message."""
+    asked = SearchState.from_query({"sort": "newest", "page": page})
+    # Narrowed after validation: the entity comes from the database, and a slug
+    # a reader's parameter would refuse must never turn into a search of the whole archive.
+    state = asked.narrowed(**{entity.kind: (entity.slug,)}).on_page(asked.page)
+    # Plain counts: co-mentions are counted within this entity's articles.
+    search = run_search(state, multiselect=False)
+    search.messages = [*asked.problems, *search.messages]
+    return EntityPage(
+        entity=entity,
+        spellings=other_spellings(entity),
+        search=search,
+        co_mentioned=top_entities(search, CO_MENTIONED, leave_out=entity.slug),
+        chart=coverage_chart(search.periods, search.count),
+    )
+
+
+def other_spellings(entity: Entity) -> list[str]:
+    """The spellings found in texts or merged in, the entity's own name left out."""
+    names = {entity.name.casefold()}
+    spellings = []
+    for name in entity.aliases.values_list("name", flat=True):
+        if name.casefold() not in names:
+            names.add(name.casefold())
+            spellings.append(name)
+    return spellings
+
+
+def entity_index(limit: int = INDEX_SIZE) -> dict[str, list[dict]]:
+    """{"people": [{"value", "label", "count"}, …], …}: per kind, the entities
+    named in the most articles. From the database rather than the index, whose
+    facets stop at 20 values; a mention is unique per article, so counting the
+    shown mentions counts the articles, as the index does."""
+    shown = Count("mentions", filter=~Q(mentions__review=Review.REJECTED))
+    lists = {}
+    for key, kind in (
+        ("people", EntityKind.PERSON),
+        ("places", EntityKind.PLACE),
+        ("organisations", EntityKind.ORGANISATION),
+    ):
+        rows = (
+            Entity.objects.filter(kind=kind)
+            .annotate(articles=shown)
+            .filter(articles__gt=0)
+            .order_by("-articles", "name")
+            .values_list("slug", "name", "articles")[:limit]
+        )
+        lists[key] = [{"value": slug, "label": name, "count": count} for slug, name, count in rows]
+    return lists

@@ -1,0 +1,65 @@
+"""/chiffres/: every deployment figure an editor has not rejected, with its
+article, in date order, optionally for one force, and the chart of them over
+time (web/figures_chart.py)."""
+
+from dataclasses import dataclass, field
+
+from django.core.paginator import Paginator
+from django.db.models import Count, F
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from archive.models import Figure, Review
+from web.figures_chart import deployment_chart
+
+PER_PAGE = 100
+PALETTE_SIZE = 6  # the most frequent forces get a colour of their own (vigie.css .force-0 … .force-5)
+
+
+@dataclass
+class FiguresPage:
+    figures: list  # every figure shown, for the chart
+    page: object  # the table's page (django.core.paginator.Page)
+    forces: list[dict]  # [{"name", "count", "selected"}], most frequent first
+    force: str  # the force filtered on, "" for all
+    messages: list[str] = field(default_factory=list)
+    chart: object = None
+
+    @property
+    def article_count(self):
+        return len({figure.article_id for figure in self.figures})
+
+    @property
+    def undated(self):
+        return sum(1 for figure in self.figures if not figure.article.published_on)
+
+
+@require_GET
+def figures(request):
+    page = figures_page(request.GET.get("force"), request.GET.get("page"))
+    return render(request, "web/figures.html", {"figures": page})
+
+
+def figures_page(force: str | None, page: str | None) -> FiguresPage:
+    shown = Figure.objects.exclude(review=Review.REJECTED)
+    forces = list(shown.exclude(force="").values("force").annotate(count=Count("pk")).order_by("-count", "force"))
+    names = [row["force"] for row in forces]
+    force, messages = (force or "").strip(), []
+    if force and force not in names:
+        messages.append(f"Force inconnue : « {force[:60]} ». Tous les chiffres sont affichés.")
+        force = ""
+    if force:
+        shown = shown.filter(force=force)
+    figures = list(
+        shown.select_related("article__source").order_by(
+            F("article__published_on").asc(nulls_last=True), "article_id", "position", "pk"
+        )
+    )
+    return FiguresPage(
+        figures=figures,
+        page=Paginator(figures, PER_PAGE).get_page(page),
+        forces=[{"name": row["force"], "count": row["count"], "selected": row["force"] == force} for row in forces],
+        force=force,
+        messages=messages,
+        chart=deployment_chart(figures, colours={name: i for i, name in enumerate(names[:PALETTE_SIZE])}),
+    )

@@ -1,0 +1,38 @@
+"""/sante/: can this process read the database and the search index?
+
+Monitors and load balancers poll it; it answers 200 when both answer, 503
+naming the part that failed. `queued` counts articles waiting for an index
+write (search/upkeep/queue.py): a number that stays up means no process can
+write the index. The error itself goes to the log, not to the
+response: a probe needs to know what is broken, not a traceback."""
+
+import logging
+
+from django.http import JsonResponse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
+
+from archive.models import Article
+from search.upkeep import indexing, queue
+
+log = logging.getLogger(__name__)
+
+
+@never_cache
+@require_safe
+def health(request):
+    report = {"status": "ok", "database": "ok", "index": "ok", "articles": None, "documents": None, "queued": None}
+    try:
+        report["articles"] = Article.objects.count()
+        report["queued"] = queue.pending()
+    except Exception:
+        log.exception("Health check: the database cannot be read")
+        report["database"] = "erreur"
+    try:
+        report["documents"] = indexing.document_count()
+    except Exception:
+        log.exception("Health check: the search index cannot be read")
+        report["index"] = "erreur"
+    healthy = report["database"] == report["index"] == "ok"
+    report["status"] = "ok" if healthy else "erreur"
+    return JsonResponse(report, status=200 if healthy else 503)

@@ -1,0 +1,80 @@
+"""Links built where pages are rendered: a search state (search/query/state.py)
+turned into the address of the search page, an export or the feed."""
+
+from functools import lru_cache
+
+from django import template
+from django.urls import get_script_prefix, reverse
+
+from search.query.facets import FACETS
+from search.query.neighbours import with_rank
+
+register = template.Library()
+
+
+@lru_cache(maxsize=8)
+def _path(url_name: str, script_prefix: str) -> str:
+    # A results page links to the search some 150 times (facet values, chips,
+    # chart bars): each path is worked out once per script prefix.
+    return reverse(url_name)
+
+
+def url_of(state, url_name="search", page=True) -> str:
+    """The address of `url_name` (the search page, an export, the feed) for `state`."""
+    query = state.querystring(page=page)
+    return _path(url_name, get_script_prefix()) + (f"?{query}" if query else "")
+
+
+@register.simple_tag
+def search_href(state):
+    return url_of(state)
+
+
+@register.simple_tag
+def toggle_href(state, facet, value):
+    """The search with `value` of `facet` chosen too, or no longer."""
+    return url_of(state.toggled(facet, value))
+
+
+@register.simple_tag
+def period_href(state, period):
+    """The search within one month or year of its coverage chart."""
+    return url_of(state.in_period(period))
+
+
+@register.simple_tag
+def undated_href(state):
+    return url_of(state.undated_only())
+
+
+@register.simple_tag
+def export_href(url_name, state):
+    """The export `url_name` of the whole search: every page, in its order."""
+    return url_of(state, url_name, page=False)
+
+
+@register.simple_tag
+def feed_href(state):
+    """The search's Atom feed: newest first whatever the page's order."""
+    return url_of(state.replace(sort=state.default_sort), "feed", page=False)
+
+
+@register.simple_tag
+def rank_query(state, rank):
+    """The query string of a result's link: the search and the result's rank."""
+    return with_rank(state, rank)
+
+
+@register.simple_tag(takes_context=True)
+def set_qsarg(context, name, value):
+    """The current URL with `name` set to `value` (pagination)."""
+    query = context["request"].GET.copy()
+    query[name] = str(value)
+    return "?" + query.urlencode()
+
+
+@register.filter
+def facet_title(name):
+    """ "person" → "Personne": the facet's heading."""
+    facet = FACETS.get(name)
+    return facet.label if facet else name
