@@ -5,6 +5,7 @@ from django.db import IntegrityError, transaction
 from django.utils.text import slugify
 
 from archive.extraction.entities import FoundEntity, entity_key
+from archive.extraction.text import accents
 from archive.models import Alias, Entity, Mention, Review
 from archive.signals import articles_changed
 
@@ -29,11 +30,7 @@ def entity_for(found: FoundEntity) -> Entity:
 
 
 def _better_spelling(new: str, current: str) -> bool:
-    return entity_key(new) == entity_key(current) and _accents(new) > _accents(current)
-
-
-def _accents(text: str) -> int:
-    return sum(not c.isascii() for c in text)
+    return entity_key(new) == entity_key(current) and accents(new) > accents(current)
 
 
 def _create(kind: str, name: str) -> Entity:

@@ -7,9 +7,10 @@ mentions in; everything here is plain string work, tested without a model.
 """
 
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+
+from .text import accents, fold
 
 PERSON, PLACE, ORGANISATION = "person", "place", "organisation"
 KINDS = {"PER": PERSON, "PERSON": PERSON, "LOC": PLACE, "GPE": PLACE, "ORG": ORGANISATION}
@@ -381,11 +382,6 @@ class FoundEntity:
     positions: list[int] = field(default_factory=list)
 
 
-def fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in text if not unicodedata.combining(c))
-
-
 def entity_key(name: str) -> str:
     """What two spellings of one entity share: "Etats-Unis" and "États-Unis",
     "Le Pentagone" and "Pentagone"."""
@@ -510,11 +506,7 @@ def group_mentions(mentions: list[RawMention], text: str) -> list[FoundEntity]:
 
 def _best_spelling(spellings: Counter) -> str:
     """Accented spellings first ("États-Unis" over "Etats-Unis"), then the most frequent."""
-    return max(spellings, key=lambda s: (_accents(s) > 0, spellings[s], _accents(s), len(s)))
-
-
-def _accents(text: str) -> int:
-    return sum(a != b for a, b in zip(text, fold(text), strict=False))
+    return max(spellings, key=lambda s: (accents(s) > 0, spellings[s], accents(s), len(s)))
 
 
 def _absorb(target: FoundEntity, other: FoundEntity, keep_alias=True):

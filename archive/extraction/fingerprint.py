@@ -17,7 +17,7 @@ import struct
 import numpy as np
 from datasketch import MinHash
 
-from .entities import fold
+from .text import fold
 
 NUM_PERM = 126
 ROWS = 3

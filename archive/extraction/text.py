@@ -49,6 +49,22 @@ _ABBREVIATIONS = {
 _SENTENCE_END = re.compile(r"""[.!?…]+["»”’)]*(?=\s+["«“(—–-]?\s*[A-ZÀ-ÖØ-Þ0-9])""")
 
 
+_LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE"})
+
+
+def fold(text: str) -> str:
+    """Remove diacritics, spell ligatures out: "États" → "Etats", "cœur" → "coeur".
+    The one folding of extraction (entity keys, themes, fingerprints) and of the
+    search analysis, so both see the same words."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_LIGATURES))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def accents(text: str) -> int:
+    """How many letters fold to something else: "États-Unis" → 1, "cœur" → 1."""
+    return sum(fold(c) != c for c in text)
+
+
 def normalise(text: str) -> str:
     """NFC, Unix line endings, no control characters, no trailing spaces."""
     text = unicodedata.normalize("NFC", text)

@@ -6,7 +6,7 @@ migratoire); a keyword of several words matches them in sequence."""
 import re
 from dataclasses import dataclass
 
-from .entities import fold
+from .text import fold
 
 MIN_HITS = 2  # one passing mention does not make an article about a theme
 

@@ -11,24 +11,18 @@ and `securite` finds "sécurité".
 """
 
 import re
-import unicodedata
 from functools import lru_cache
 
 from whoosh.analysis import Filter, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
 from whoosh.lang import stopwords_for_language
+
+from archive.extraction.text import fold
 
 ELIDED = ("l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu")
 ELISION = re.compile(r"^({})['’]".format("|".join(ELIDED)), re.IGNORECASE)
 # A word: letters and digits, with inner apostrophes ("aujourd'hui", "l'armée")
 # and inner dots or commas of numbers ("5.000", "U.S").
 WORD_PATTERN = r"\w+(?:['’.,]\w+)*"
-
-
-def fold(text: str) -> str:
-    """Remove diacritics: "États" → "Etats". Ligatures are spelled out."""
-    text = text.replace("œ", "oe").replace("Œ", "OE").replace("æ", "ae").replace("Æ", "AE")
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 class ElisionFilter(Filter):

@@ -43,7 +43,6 @@ def figure_rows(html):
     return re.findall(r"<tr>\s*<td data-label=\"Date\".*?</tr>", html, re.S)
 
 
-
 def test_the_figures_page_lists_every_figure_not_rejected_in_a_table(client, seeds):
     html = html_of(client, "/chiffres/")
     shown = Figure.objects.exclude(review=Review.REJECTED).count()

@@ -1,6 +1,7 @@
 import pytest
 
-from search.engine.analysis import fold, french_analyzer
+from archive.extraction.text import fold
+from search.engine.analysis import french_analyzer
 
 
 def words(text):
