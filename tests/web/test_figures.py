@@ -3,40 +3,9 @@
 import datetime
 import re
 
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
-
 from archive.models import Article, Figure, Review
-from search.upkeep import indexing
+from tests.web.page_parts import dated, html_of
 from web.figures_chart import _log_bounds, _log_ticks, _month_ticks
-
-
-def html_of(client, url, **params):
-    response = client.get(url, params)
-    assert response.status_code == 200, response.status_code
-    return response.content.decode()
-
-
-def section(html, css_class, tag="section"):
-    """The element of class `css_class`, up to its closing tag (not nested in itself)."""
-    start = html.index(f'class="{css_class}"')
-    return html[start : html.index(f"</{tag}>", start)]
-
-
-def counted(slug, name, count):
-    """An entity link with its article count, as the lists show it."""
-    return f'href="/entites/{slug}/"><span class="entity-name">{name}</span> <span class="count">{count}<'
-
-
-def queries_for(client, url):
-    with CaptureQueriesContext(connection) as captured:
-        assert client.get(url).status_code == 200
-    return len(captured)
-
-
-def dated(article, day, precision="day"):
-    Article.objects.filter(pk=article.pk).update(published_on=day, date_precision=precision)
-    indexing.update_articles([article.pk])
 
 
 def figure_rows(html):
