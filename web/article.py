@@ -33,6 +33,7 @@ def article_detail(request, slug):
         "web/article_detail.html",
         {
             "article": article,
+            "state": state,
             "paragraphs": paragraphs,
             "query": query,
             "matched": any("<mark>" in p for p in paragraphs),

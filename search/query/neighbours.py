@@ -9,7 +9,6 @@ is not found."""
 import logging
 import math
 from dataclasses import dataclass
-from urllib.parse import urlencode
 
 from django.conf import settings
 
@@ -28,7 +27,6 @@ class Neighbour:
     slug: str
     title: str
     rank: int
-    querystring: str  # the search's parameters with this article's rank
 
 
 @dataclass(frozen=True)
@@ -50,11 +48,6 @@ def rank_from(query) -> int | None:
 
 def max_rank() -> int:
     return MAX_PAGE * settings.VIGIE_RESULTS_PER_PAGE
-
-
-def with_rank(state: SearchState, rank: int) -> str:
-    """The query string of an article link opened from the search `state` at `rank`."""
-    return urlencode([*state.pairs(), (RANK_PARAMETER, str(rank))])
 
 
 def results_page(state: SearchState, rank: int | None) -> SearchState:
@@ -85,7 +78,7 @@ def search_neighbours(state: SearchState, rank: int | None, slug: str) -> Search
         if not 0 <= at < len(window) or window[at] is None:
             return None
         result = window[at]
-        return Neighbour(result.slug, result.title, start + at + 1, with_rank(state, start + at + 1))
+        return Neighbour(result.slug, result.title, start + at + 1)
 
     return SearchNeighbours(rank=rank, count=sqs.count(), previous=neighbour(index - 1), next=neighbour(index + 1))
 

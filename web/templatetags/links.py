@@ -2,12 +2,13 @@
 turned into the address of the search page, an export or the feed."""
 
 from functools import lru_cache
+from urllib.parse import urlencode
 
 from django import template
 from django.urls import get_script_prefix, reverse
 
 from search.query.facets import FACETS
-from search.query.neighbours import with_rank
+from search.query.neighbours import RANK_PARAMETER
 
 register = template.Library()
 
@@ -61,8 +62,9 @@ def feed_href(state):
 
 @register.simple_tag
 def rank_query(state, rank):
-    """The query string of a result's link: the search and the result's rank."""
-    return with_rank(state, rank)
+    """The query string of an article opened from the search `state` at `rank`:
+    the article page finds its neighbours and the way back from it."""
+    return urlencode([*state.pairs(), (RANK_PARAMETER, str(rank))])
 
 
 @register.simple_tag(takes_context=True)
