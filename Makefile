@@ -5,11 +5,10 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export PORT
 
-.PHONY: run test lint eval bench search-schema screenshots install install-dev system-packages clean
+.PHONY: run test lint eval bench search-schema screenshots install install-dev system-packages requirements upgrade-requirements clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install -q --upgrade pip
 
 $(VENV)/.installed: requirements.txt | $(BIN)/python
 	$(BIN)/pip install -q -r requirements.txt
@@ -74,6 +73,21 @@ screenshots: install-dev
 lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+## requirements: after an edit of requirements.in or requirements-dev.in, compile them into requirements.txt and requirements-dev.txt, which pin every package (the other pins are kept)
+# pip-compile is the dev virtualenv's: requirements-dev.txt pins pip-tools and a pip
+# recent enough to see jusText's lxml[html_clean] extra (pip 23.2 drops it). The
+# output names no index, find-links or extras, so it installs the same anywhere,
+# also with --no-deps.
+PIP_COMPILE = CUSTOM_COMPILE_COMMAND="make requirements" $(BIN)/pip-compile --quiet --allow-unsafe --strip-extras \
+	--no-emit-index-url --no-emit-find-links --no-emit-trusted-host
+requirements: install-dev
+	$(PIP_COMPILE) $(UPGRADE) -o requirements.txt requirements.in
+	$(PIP_COMPILE) $(UPGRADE) -o requirements-dev.txt requirements-dev.in
+
+## upgrade-requirements: the same, every package to the newest release that requirements.in and requirements-dev.in allow
+upgrade-requirements:
+	$(MAKE) requirements UPGRADE=--upgrade
 
 clean:
 	rm -rf $(VENV) var $(NODE_MODULES)
