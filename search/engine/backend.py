@@ -53,9 +53,9 @@ FIELD_ALIASES = {
     "year": ["annee", "année"],
 }
 WRITER_LOCK_TIMEOUT = 60  # seconds an index write waits for another writer to finish
-# Postings a writer sorts in memory before spilling them to disk: Whoosh's
-# default (128) pickled every posting of a rebuild one by one; 1024 rebuilt
-# 13,000 articles in 75 s instead of 107 s with 512, at 1.3 GB for the rebuild.
+# Postings a writer sorts in memory before spilling them to disk: with Whoosh's
+# default (128) a rebuild pickles its postings in many small runs; more memory
+# for the one writer of a rebuild makes it markedly faster (make bench measures it).
 WRITER_MEMORY_MB = 1024
 
 
@@ -446,8 +446,8 @@ class FrenchWhooshSearchBackend(WhooshSearchBackend):
         if not self.setup_complete:
             self.setup()
         # Segments as separate files: Whoosh copies a compound segment's
-        # postings into each process's memory when it opens it (360 MB per
-        # gunicorn worker at 65,000 articles); separate files stay on disk.
+        # postings into each process's memory when it opens it (hundreds of
+        # megabytes per gunicorn worker on a large archive); separate files stay on disk.
         writer = self.index.writer(
             timeout=WRITER_LOCK_TIMEOUT if lock_wait is None else lock_wait, limitmb=WRITER_MEMORY_MB, compound=False
         )

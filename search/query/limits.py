@@ -22,9 +22,9 @@ MIN_LITERAL_START = 2  # letters before the first * or ?
 MAX_FUZZY_DISTANCE = 2
 MIN_FUZZY_LENGTH = 4  # a shorter word is within two edits of too many others
 MAX_EXPANSIONS = 1_000  # indexed words one prefix, wildcard, fuzzy word or range may stand for
-# Documents those words occur in, summed: what a search reads and scores. `pre*`
-# stood for fewer than 1,000 words but 58,000 of 65,000 articles, and took 6.8 s;
-# `président` alone is in 18,500 (130 ms).
+# Documents those words occur in, summed: what a search reads and scores. A
+# prefix of common words (`pre*`) stands for few words but nearly every article,
+# and costs many times a search for one common word.
 MAX_POSTINGS = 50_000
 
 # `mot~`, `mot~3`, `mot~2/3`, `titre:mot~5`; not a phrase's proximity (`"a b"~3`).

@@ -67,8 +67,8 @@ def _similar_stored_fields(article, excluded_pks, limit):
     # same title and body the index template joins.
     candidates = searcher.key_terms_from_text(field, f"{article.title}\n\n{article.body}", numterms=3 * KEY_TERMS)
     # A word found in hundreds of articles says little about what one is
-    # about, and reading its postings is what made this search slow (120 ms at
-    # 13,000 articles): the most distinctive words among the rarer, so the
+    # about, and reading its postings is what made this search grow with the
+    # archive: the most distinctive words among the rarer, so the
     # search reads at most KEY_TERMS × MAX_DOC_FREQUENCY postings at any size.
     terms = [(word, weight) for word, weight in candidates if searcher.doc_frequency(field, word) <= MAX_DOC_FREQUENCY]
     terms = terms[:KEY_TERMS]
