@@ -1,7 +1,6 @@
 """Test setup: a temporary Whoosh index for the session, pointed at before
 haystack opens it, and small builders for articles."""
 
-import io
 import os
 from pathlib import Path
 
@@ -9,7 +8,6 @@ import hypothesis
 import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 from django.test import override_settings
 from haystack import connections
 
@@ -17,6 +15,7 @@ from archive.extraction.pipeline import RawArticle
 from archive.importing import import_article
 from archive.models import Article
 from search import indexing
+from tests.seed_snapshots import SeedSnapshots
 
 SEEDS = Path(settings.BASE_DIR) / "fixtures" / "seeds"
 
@@ -36,6 +35,12 @@ def pytest_addoption(parser):
         "--db-only",
         action="store_true",
         help="run only the tests that touch the database (make test's second pass, on PostgreSQL)",
+    )
+    parser.addoption(
+        "--import-seeds-each-time",
+        action="store_true",
+        help="run the real import of the seeds in every test that asks for them, instead of restoring "
+        "the first import's rows and index (tests/seed_snapshots.py)",
     )
 
 
@@ -106,10 +111,18 @@ def empty_index(db):
     yield
 
 
+@pytest.fixture(scope="session")
+def seed_snapshots(request, tmp_path_factory):
+    reuse = not request.config.getoption("--import-seeds-each-time")
+    return SeedSnapshots(SEEDS, tmp_path_factory.mktemp("seed_snapshots"), reuse=reuse)
+
+
 @pytest.fixture
-def seeds(empty_index):
-    """The five seed articles, imported and indexed, by seed number (0–4)."""
-    call_command("import_articles", str(SEEDS), stdout=io.StringIO())
+def seeds(empty_index, seed_snapshots):
+    """The five seed articles, imported and indexed, by seed number (0–4): the
+    first test imports them, the next ones get that import's rows and index
+    back (tests/seed_snapshots.py)."""
+    seed_snapshots.load()
 
     return {int(article.ref.split("/")[-1][:3]): article for article in Article.objects.all()}
 
