@@ -90,6 +90,18 @@ def _no_throttling():
         yield
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _fast_password_hashing():
+    # PBKDF2 at Django's production cost takes a fifth of a second per password
+    # set or checked, and the suite creates and logs in users some hundred times.
+    # The login, throttle and restore code paths are the same whichever hasher
+    # runs (Django's own advice for test settings); the real processes in
+    # tests/archive/test_faults.py keep the production hashers.
+    hashers = ["django.contrib.auth.hashers.MD5PasswordHasher", *settings.PASSWORD_HASHERS]
+    with override_settings(PASSWORD_HASHERS=hashers):
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _empty_cache():
     from django.core.cache import cache
