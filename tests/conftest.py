@@ -45,6 +45,11 @@ def pytest_addoption(parser):
 
 
 def pytest_collection_modifyitems(config, items):
+    # `make check` leaves out -m browser: a test that drives Chromium is one,
+    # whether or not its module says so.
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()) and not item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.browser)
     if not config.getoption("--db-only"):
         return
     kept, dropped = [], []
