@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export PORT
 
-.PHONY: run test lint eval bench search-schema screenshots install install-dev system-packages requirements upgrade-requirements clean
+.PHONY: run test check lint eval bench search-schema screenshots install install-dev system-packages requirements upgrade-requirements clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -40,11 +40,16 @@ run: install
 test: install-dev system-packages $(NODE_MODULES)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/python manage.py makemigrations --check --dry-run -v0
-	$(BIN)/pytest
-# Again on PostgreSQL, a throwaway server: only the tests that touch the database
-# (tests/conftest.py, --db-only). Browser and HTML checks run on the first pass
-# only: they test what the reader's browser gets, the same on either database.
-	.ci/with-postgres $(BIN)/pytest -m "not browser and not html" -p no:cacheprovider --db-only
+# Every test on SQLite and, alongside on the other core, the tests that touch the
+# database again on a throwaway PostgreSQL server (tests/conftest.py, --db-only).
+# Browser and HTML checks run on the first pass only: they test what the reader's
+# browser gets, the same on either database.
+	BIN=$(BIN) .ci/pytest-both-databases
+
+## check: the quick loop (under two minutes): ruff, then the unit and view tests on SQLite; no browser, HTML checker nor real-process fault tests (make test runs them)
+check: install-dev
+	$(BIN)/ruff check .
+	$(BIN)/pytest -m "not browser and not html and not processes"
 
 ## eval: precision, recall and F1 of extraction on the hand-annotated gold set (MODEL=fr_core_news_md to compare)
 MODEL ?= fr_core_news_sm

@@ -1,7 +1,6 @@
 """Test setup: a temporary Whoosh index for the session, pointed at before
 haystack opens it, and small builders for articles."""
 
-import io
 import os
 from pathlib import Path
 
@@ -9,7 +8,6 @@ import hypothesis
 import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 from django.test import override_settings
 from haystack import connections
 
@@ -18,6 +16,7 @@ from archive.importing import import_article
 from archive.models import Article
 from search.engine import connection
 from search.upkeep import indexing
+from tests.seed_snapshots import SeedSnapshots
 
 SEEDS = Path(settings.BASE_DIR) / "fixtures" / "seeds"
 
@@ -38,9 +37,20 @@ def pytest_addoption(parser):
         action="store_true",
         help="run only the tests that touch the database (make test's second pass, on PostgreSQL)",
     )
+    parser.addoption(
+        "--import-seeds-each-time",
+        action="store_true",
+        help="run the real import of the seeds in every test that asks for them, instead of restoring "
+        "the first import's rows and index (tests/seed_snapshots.py)",
+    )
 
 
 def pytest_collection_modifyitems(config, items):
+    # `make check` leaves out -m browser: a test that drives Chromium is one,
+    # whether or not its module says so.
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()) and not item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.browser)
     if not config.getoption("--db-only"):
         return
     kept, dropped = [], []
@@ -86,6 +96,18 @@ def _no_throttling():
         yield
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _fast_password_hashing():
+    # PBKDF2 at Django's production cost takes a fifth of a second per password
+    # set or checked, and the suite creates and logs in users some hundred times.
+    # The login, throttle and restore code paths are the same whichever hasher
+    # runs (Django's own advice for test settings); the real processes in
+    # tests/archive/test_faults.py keep the production hashers.
+    hashers = ["django.contrib.auth.hashers.MD5PasswordHasher", *settings.PASSWORD_HASHERS]
+    with override_settings(PASSWORD_HASHERS=hashers):
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _empty_cache():
     from django.core.cache import cache
@@ -107,10 +129,18 @@ def empty_index(db):
     yield
 
 
+@pytest.fixture(scope="session")
+def seed_snapshots(request, tmp_path_factory):
+    reuse = not request.config.getoption("--import-seeds-each-time")
+    return SeedSnapshots(SEEDS, tmp_path_factory.mktemp("seed_snapshots"), reuse=reuse)
+
+
 @pytest.fixture
-def seeds(empty_index):
-    """The five seed articles, imported and indexed, by seed number (0–4)."""
-    call_command("import_articles", str(SEEDS), stdout=io.StringIO())
+def seeds(empty_index, seed_snapshots):
+    """The five seed articles, imported and indexed, by seed number (0–4): the
+    first test imports them, the next ones get that import's rows and index
+    back (tests/seed_snapshots.py)."""
+    seed_snapshots.load()
 
     return {int(article.ref.split("/")[-1][:3]): article for article in Article.objects.all()}
 
