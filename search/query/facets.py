@@ -60,7 +60,6 @@ FACETS: dict[str, Facet] = {
         Facet("theme", "Thème", SLUG, names_from(Theme)),
     )
 }
-ENTITY_FACETS = ("person", "place", "organisation")
 
 
 def labels_of(values_by_facet: dict[str, Iterable[str]]) -> dict[str, dict[str, str]]:
