@@ -184,7 +184,8 @@ HAYSTACK_SIGNAL_PROCESSOR = "search.upkeep.signals.OnCommitSignalProcessor"
 HAYSTACK_LIMIT_TO_REGISTERED_MODELS = False
 
 VIGIE_RESULTS_PER_PAGE = envint("VIGIE_RESULTS_PER_PAGE", 20)
-VIGIE_MAX_QUERY_LENGTH = envint("VIGIE_MAX_QUERY_LENGTH", 400)
+# A pasted passage of about 2,000 characters finds the article it comes from.
+VIGIE_MAX_QUERY_LENGTH = envint("VIGIE_MAX_QUERY_LENGTH", 2000)
 # Import refuses a file above VIGIE_IMPORT_MAX_BYTES (and a .gz inflating past it),
 # and one article (a .txt/.md file, a JSON line; a page 4 times that) above
 # VIGIE_IMPORT_MAX_ARTICLE_BYTES: a long feature is ~100 kB, a year of wire copy ~200 MB.

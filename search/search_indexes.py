@@ -2,20 +2,32 @@ from haystack import indexes
 
 from archive.dates import period_end, period_of
 from archive.models import Article, EntityKind
-from search.engine.fields import KeywordField, MultiKeywordField, NamesField, StoredField, VocabularyField
+from search.engine.fields import (
+    KeywordField,
+    MultiKeywordField,
+    PairsField,
+    SearchedTextField,
+    StoredField,
+    VocabularyField,
+)
 from search.upkeep.consistency import FINGERPRINT, document_fingerprint
 from search.upkeep.index_facts import ArticlesWithFacts, index_facts_of
 
 UNKNOWN_DATE_NEWEST = 0
 UNKNOWN_DATE_OLDEST = 99999999
-VOCABULARY_WORDS = 200  # words of each article that suggestions learn from
 
 
 class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
     # Title and body, French-analysed (templates/search/indexes/archive/article_text.txt).
     text = indexes.CharField(document=True, use_template=True)
     title = indexes.CharField(model_attr="title")
-    # The opening of the text, unstemmed: where "Vouliez-vous dire" finds its words.
+    # Scored above the body: an article whose opening says it is about the query
+    # comes before a passing mention.
+    lead = SearchedTextField(model_attr="lead")
+    # Neighbouring words as terms: phrases and words side by side, cheaply.
+    pairs = PairsField()
+    # The words as written (unstemmed) and the entities' names: where "Vouliez-vous
+    # dire" finds its words, and what scores an exact form above a stem's other words.
     words = VocabularyField()
     # What a result page shows comes from these stored fields, not the database.
     body = StoredField(model_attr="body")
@@ -32,11 +44,11 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
     organisation = MultiKeywordField()
     theme = MultiKeywordField()
     # Names and spellings, searched as words: `personne:trump`, `lieu:"Ciudad Juárez"`.
-    person_name = NamesField()
-    place_name = NamesField()
-    organisation_name = NamesField()
-    source_name = NamesField()
-    theme_name = NamesField()
+    person_name = SearchedTextField()
+    place_name = SearchedTextField()
+    organisation_name = SearchedTextField()
+    source_name = SearchedTextField()
+    theme_name = SearchedTextField()
     # The coverage chart counts articles by month ("2018-10"), or by year ("2018")
     # for those dated to the year only.
     period = KeywordField(null=True)
@@ -69,10 +81,14 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
         return Article.objects.for_display()
 
     def prepare_words(self, article):
-        # The first words of each article teach the archive's vocabulary well
-        # enough: the whole text doubled the postings, so the rebuild time.
-        words = f"{article.title}\n{article.body}".split(maxsplit=VOCABULARY_WORDS)
-        return " ".join(words[:VOCABULARY_WORDS])
+        # Every word of the text and every spelling of its entities: a name
+        # cited once, late in an article ("Sheinbaum"), is still suggested.
+        facts = index_facts_of(article)
+        names = [name for _slug, _kind, spellings in facts.entities for name in spellings]
+        return "\n".join([article.title, article.body, *names])
+
+    def prepare_pairs(self, article):
+        return f"{article.title}\n\n{article.body}"
 
     def prepare_year(self, article):
         return str(article.published_on.year) if article.published_on else None

@@ -13,7 +13,7 @@ and `securite` finds "sécurité".
 import re
 from functools import lru_cache
 
-from whoosh.analysis import Filter, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
+from whoosh.analysis import Filter, LowercaseFilter, RegexTokenizer, ShingleFilter, StemFilter, StopFilter
 from whoosh.lang import stopwords_for_language
 
 from archive.extraction.text import fold
@@ -82,6 +82,11 @@ def _front(**stop_options):
 def french_analyzer():
     """The analyzer of every French text field."""
     return _front() | StemFilter(lang="fr", cachesize=50000)
+
+
+def pairs_analyzer():
+    """Two neighbouring stems as one term: "la Garde nationale" → "gard national"."""
+    return french_analyzer() | ShingleFilter(size=2, sep=" ")
 
 
 def unstemmed_analyzer():

@@ -33,9 +33,11 @@ from whoosh.fields import BOOLEAN, DATETIME, KEYWORD, NUMERIC, STORED, TEXT, Sch
 from whoosh.fields import ID as WHOOSH_ID
 from whoosh.qparser import FieldAliasPlugin, FuzzyTermPlugin, OperatorsPlugin, QueryParser
 
-from search.engine.analysis import french_analyzer, normalise_term, vocabulary_analyzer
+from search.engine.analysis import french_analyzer, normalise_term, pairs_analyzer, vocabulary_analyzer
 from search.engine.highlighting import snippet
+from search.engine.ranking import EXACT, is_passage, passage_query, ranked, with_cheap_phrases
 from search.engine.snapshot import Snapshots
+from search.engine.vocabulary import with_fast_fuzzy_terms
 
 log = logging.getLogger(__name__)
 
@@ -184,6 +186,7 @@ class EveryHitCollector(ScoredCollector):
 
 # The filters our code writes (search/query/run.py): a field's values, or a range.
 _FILTER_CHOICE = re.compile(r'^(?P<field>\w+):(?:\((?P<values>(?:"[^"]*"(?: OR )?)+)\)|(?P<bare>[\w-]+))$')
+_FILTER_ALL = re.compile(r'^(?P<field>\w+):\((?P<values>"[^"]*"(?: AND "[^"]*")+)\)$')
 _FILTER_VALUE = re.compile(r'"([^"]*)"')
 _FILTER_RANGE = re.compile(r"^(?P<field>\w+):\[(?P<low>-?\d+) TO (?P<high>-?\d+)\]$")
 _query_masks = ContextVar("query_masks", default=None)
@@ -204,6 +207,7 @@ class FrenchWhooshSearchBackend(WhooshSearchBackend):
     def setup(self):
         super().setup()
         self.parser = build_parser(self.content_field_name, self.schema)
+        self.exact_parser = build_parser(EXACT, self.schema) if EXACT in self.schema else None
         self.filter_parser = build_filter_parser(self.content_field_name, self.schema)
         self._searcher = None
         self.snapshots = Snapshots()
@@ -229,6 +233,8 @@ class FrenchWhooshSearchBackend(WhooshSearchBackend):
             return WHOOSH_ID(stored=field.stored, sortable=True)
         if field.field_type == "stored" or field.indexed is False:
             return STORED()
+        if field.field_type == "pairs":
+            return TEXT(analyzer=pairs_analyzer(), phrase=False, stored=False)
         if field.field_type == "vocabulary":
             # Only which words occur where: no positions, not shown.
             return TEXT(analyzer=vocabulary_analyzer(), phrase=False, stored=False)
@@ -294,7 +300,16 @@ class FrenchWhooshSearchBackend(WhooshSearchBackend):
         query_string = force_str(query_string).strip()
         if query_string in ("", "*"):
             return wq.Every()
-        return self.parser.parse(query_string)
+        if is_passage(query_string):
+            return passage_query(query_string, french_analyzer(), self.searcher().reader())
+        return with_fast_fuzzy_terms(self.parser.parse(query_string))
+
+    def exact_words(self, query_string):
+        """The query parsed on the unstemmed `words` field: its words as typed."""
+        try:
+            return self.exact_parser.parse(force_str(query_string))
+        except Exception:  # the words only order the hits: without them, plain order
+            return None
 
     def highlight_terms(self, parsed):
         """The indexed words a parsed query matches, prefixes and fuzzy words expanded."""
@@ -341,7 +356,7 @@ class FrenchWhooshSearchBackend(WhooshSearchBackend):
         snapshot = self.snapshots.of(searcher)
         # The search's documents as a mask: the query's, then each filter's.
         # Relevance needs every hit's score; a date order or a browse, none.
-        hits = self._hits(snapshot, parsed, scored=not sort_by)
+        hits = self._hits(snapshot, parsed, scored=not sort_by, query_string=query_string)
         mask = hits.mask
         for narrow in narrow_queries or ():
             mask = mask & self._filter(snapshot, force_str(narrow))
@@ -365,11 +380,11 @@ class FrenchWhooshSearchBackend(WhooshSearchBackend):
                 result.highlighted = {"body": [snippet(getattr(result, "body", "") or "", terms)]}
         return results
 
-    def _hits(self, snapshot, parsed, scored):
-        """The documents a query matches, with their scores if `scored`. A
-        search page asks for the same query once per facet in use (counts
-        without the facet's own filter): within `shared_query_masks()` the
-        query runs once."""
+    def _hits(self, snapshot, parsed, scored, query_string=""):
+        """The documents a query matches, with their scores if `scored`
+        (search/engine/ranking.py orders them). A search page asks for the same
+        query once per facet in use (counts without the facet's own filter):
+        within `shared_query_masks()` the query runs once."""
         if isinstance(parsed, wq.Every):
             return Hits(snapshot.live())
         memo = _query_masks.get()
@@ -380,11 +395,12 @@ class FrenchWhooshSearchBackend(WhooshSearchBackend):
             # One pass scores every hit and notes its number: facets need
             # them all anyway, and a second pass cost twice for phrases.
             collector = EveryHitCollector()
-            snapshot.searcher.search_with_collector(parsed, collector)
+            exact = self.exact_words(query_string) if self.exact_parser and query_string else None
+            snapshot.searcher.search_with_collector(with_cheap_phrases(ranked(parsed, exact)), collector)
             docs, scores = np.array(collector.docnums, dtype=np.int64), np.array(collector.scores)
             hits = Hits(snapshot.mask_of(docs), docs, scores)
         else:
-            hits = Hits(snapshot.mask_of(snapshot.searcher.docs_for_query(parsed)))
+            hits = Hits(snapshot.mask_of(snapshot.searcher.docs_for_query(with_cheap_phrases(parsed))))
         if memo is not None:
             memo[key] = hits
         return hits
@@ -398,6 +414,13 @@ class FrenchWhooshSearchBackend(WhooshSearchBackend):
             if snapshot.is_multi(choice["field"]):
                 values = [v.lower() for v in values]
             return snapshot.having(choice["field"], values)
+        every = _FILTER_ALL.match(narrow)
+        if every and snapshot.has_array(every["field"]):
+            # Articles with each of the values: one mask per value, all of them.
+            values = _FILTER_VALUE.findall(every["values"])
+            if snapshot.is_multi(every["field"]):
+                values = [v.lower() for v in values]
+            return np.logical_and.reduce([snapshot.having(every["field"], [value]) for value in values])
         span = _FILTER_RANGE.match(narrow)
         if span and snapshot.has_array(span["field"]) and not snapshot.is_multi(span["field"]):
             return snapshot.between(span["field"], int(span["low"]), int(span["high"]))

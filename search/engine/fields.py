@@ -26,12 +26,25 @@ class StoredField(indexes.CharField):
         super().__init__(**kwargs)
 
 
-class NamesField(indexes.CharField):
-    """Names searched as French words (field queries such as `personne:`), not shown."""
+class SearchedTextField(indexes.CharField):
+    """French-analysed text searched but not shown: names and spellings (field
+    queries such as `personne:`), the lead (scored above the body)."""
 
     def __init__(self, **kwargs):
         kwargs.setdefault("stored", False)
         kwargs.setdefault("default", "")
+        super().__init__(**kwargs)
+
+
+class PairsField(indexes.CharField):
+    """Each two neighbouring words of the text, stemmed ("gard national"): a
+    two-word phrase or words side by side found as one indexed term, without
+    reading positions."""
+
+    field_type = "pairs"
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("stored", False)
         super().__init__(**kwargs)
 
 

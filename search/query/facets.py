@@ -42,6 +42,7 @@ class Facet:
     labels: Callable[[set[str]], dict[str, str]] = as_written
     order: str = "count"  # "count": most frequent first; "value": in the values' order (years: chronological)
     combine: str = "OR"  # how several selected values of this facet narrow a search
+    all_of: bool = False  # a reader may ask for articles with all the selected values instead (`all=person`)
 
     def sorted(self, pairs: Iterable[tuple[str, int]]) -> list[tuple[str, int]]:
         if self.order == "value":
@@ -54,10 +55,10 @@ FACETS: dict[str, Facet] = {
     for facet in (
         Facet("year", "Année", YEAR, order="value"),
         Facet("source", "Source", SLUG, names_from(Source)),
-        Facet("person", "Personne", SLUG, names_from(Entity)),
-        Facet("place", "Lieu", SLUG, names_from(Entity)),
-        Facet("organisation", "Organisation", SLUG, names_from(Entity)),
-        Facet("theme", "Thème", SLUG, names_from(Theme)),
+        Facet("person", "Personne", SLUG, names_from(Entity), all_of=True),
+        Facet("place", "Lieu", SLUG, names_from(Entity), all_of=True),
+        Facet("organisation", "Organisation", SLUG, names_from(Entity), all_of=True),
+        Facet("theme", "Thème", SLUG, names_from(Theme), all_of=True),
     )
 }
 

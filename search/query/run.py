@@ -98,7 +98,9 @@ def run_search(state: SearchState, multiselect: bool = True) -> SearchOutcome:
 
 def _run(outcome, state, multiselect):
     per_page = outcome.per_page
-    own = [name for name, _ in state.filters] if multiselect else []
+    # A facet's counts leave its own selection out when its values combine with
+    # OR; with AND (`all`), they count within the results, as other facets do.
+    own = [name for name, _ in state.filters if state.combine(name) == "OR"] if multiselect else []
     sqs = search_queryset(state).highlight()
     for name in FACETS:
         if name not in own:
@@ -170,7 +172,7 @@ def search_queryset(state: SearchState):
     else:
         sqs = sqs.all()
     for name, values in state.filters:
-        joined = f" {FACETS[name].combine} ".join(f'"{value}"' for value in values)
+        joined = f" {state.combine(name)} ".join(f'"{value}"' for value in values)
         sqs = sqs.narrow(f"{name}:({joined})")
     if state.undated:
         sqs = sqs.narrow(f"date_precision:{DatePrecision.UNKNOWN}")

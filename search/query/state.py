@@ -93,6 +93,7 @@ class SearchState:
     date_from: Period | None = None
     date_to: Period | None = None
     undated: bool = False
+    all_of: tuple[str, ...] = ()  # facets whose selected values must all be in an article (AND, not OR)
     notes: tuple[str, ...] = ()  # what was changed to run it (cut, capped, reordered)
     problems: tuple[str, ...] = ()  # what was ignored or refused (the API answers 400)
     refused: bool = False  # too costly to run: finds nothing, problems say why
@@ -112,6 +113,15 @@ class SearchState:
 
     def values(self, facet: str) -> tuple[str, ...]:
         return dict(self.filters).get(facet, ())
+
+    def combine(self, facet: str) -> str:
+        """How the selected values of `facet` narrow the search: "OR" or "AND"."""
+        return "AND" if facet in self.all_of else FACETS[facet].combine
+
+    def may_require_all(self, facet: str) -> bool:
+        """Whether a reader can ask for all the selected values of `facet`: it
+        allows it and more than one is selected."""
+        return FACETS[facet].all_of and len(self.values(facet)) > 1
 
     @property
     def selected(self) -> dict[str, tuple[str, ...]]:
@@ -133,6 +143,7 @@ class SearchState:
         """The URL parameters of this state, in a fixed order, defaults left out."""
         pairs = [("q", self.q)] if self.q else []
         pairs += [(name, value) for name, values in self.filters for value in values]
+        pairs += [("all", name) for name in self.all_of]
         pairs += [(name, str(getattr(self, name))) for name in ("date_from", "date_to") if getattr(self, name)]
         if self.undated:
             pairs.append(("undated", "1"))
@@ -148,6 +159,8 @@ class SearchState:
     def description(self) -> dict:
         """The search as an export describes it: dates as typed, no page."""
         description = {"q": self.q, "sort": self.sort, **{name: list(values) for name, values in self.filters}}
+        if self.all_of:
+            description["all"] = list(self.all_of)
         for name in ("date_from", "date_to"):
             if bound := getattr(self, name):
                 description[name] = str(bound)
@@ -199,7 +212,14 @@ class SearchState:
         """With the values of some facets replaced (our code's values, not a reader's)."""
         selected = {**self.selected, **{name: tuple(values) for name, values in values_by_facet.items()}}
         filters = tuple((name, selected[name]) for name in FACETS if selected.get(name))
-        return self.replace(filters=filters)
+        # Asking for all the values of a facet means something with two of them only.
+        all_of = tuple(name for name in self.all_of if len(selected.get(name, ())) > 1)
+        return self.replace(filters=filters, all_of=all_of)
+
+    def requiring_all(self, facet: str, required: bool = True) -> "SearchState":
+        """With the values of `facet` combined with AND (or OR again)."""
+        all_of = {*self.all_of, facet} if required else set(self.all_of) - {facet}
+        return self.replace(all_of=tuple(name for name in FACETS if name in all_of))
 
     def on_page(self, page: int) -> "SearchState":
         return self.replace(page=page)
@@ -276,10 +296,11 @@ class _SearchForm(forms.Form):
     date_from = PeriodField(label="Depuis")
     date_to = PeriodField(label="Jusqu'à")
     undated = SwitchField(label="Sans date")
+    all = ValueListField(re.compile(r"^[a-z]{1,20}$"), label="Tous")
 
     def __init__(self, data=None):
         if data is not None and hasattr(data, "getlist"):
-            data = {key: data.getlist(key) if key in FACETS else data.get(key) for key in data}
+            data = {key: data.getlist(key) if key in FACETS or key == "all" else data.get(key) for key in data}
         super().__init__(data)
         for name, facet in FACETS.items():
             self.fields[name] = ValueListField(facet.pattern, label=facet.label)
@@ -299,6 +320,16 @@ class _SearchForm(forms.Form):
         self.check = check_query(q)
         self.notes += self.check.notes
         return self.check.q
+
+    def clean_all(self):
+        names = self.cleaned_data["all"]
+        wrong = [name for name in names if name not in FACETS or not FACETS[name].all_of]
+        if wrong:
+            raise forms.ValidationError(
+                f"« {wrong[0][:20]} » : seules les personnes, les lieux, les organisations et les thèmes "
+                "peuvent être exigés tous ensemble."
+            )
+        return names
 
     def clean(self):
         data = super().clean()
@@ -335,6 +366,7 @@ class _SearchForm(forms.Form):
             date_from=data.get("date_from"),
             date_to=data.get("date_to"),
             undated=bool(data.get("undated")),
+            all_of=tuple(name for name in FACETS if name in (data.get("all") or ()) and len(data.get(name) or ()) > 1),
             notes=tuple(self.notes),
             problems=tuple(problems),
             refused=bool(check.refusal),

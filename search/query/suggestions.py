@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 from search.engine.analysis import ELISION, WORD_PATTERN, french_stop_words, normalise_term
 from search.engine.connection import backend
+from search.engine.vocabulary import vocabulary
 
 VOCABULARY_FIELD = "words"
 MAX_EDITS = 2
@@ -48,7 +49,7 @@ def _nearest(reader, field, word):
     candidates = []
     for distance in range(1, MAX_EDITS + 1):
         # Nearest first, then the most common: the first letter is rarely the mistake.
-        found = set(reader.terms_within(field, lower, distance, prefix=1)) - {lower}
+        found = set(vocabulary(reader, field).within(lower, distance, prefix=1)) - {lower}
         if found:
             candidates = sorted(found, key=lambda w: (-reader.doc_frequency(field, w), w))
             break

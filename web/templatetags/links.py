@@ -80,3 +80,16 @@ def facet_title(name):
     """ "person" → "Personne": the facet's heading."""
     facet = FACETS.get(name)
     return facet.label if facet else name
+
+
+@register.filter
+def may_require_all(state, facet):
+    """{% if search.state|may_require_all:name %}: two values or more of a facet
+    that may be asked for all together."""
+    return state.may_require_all(facet)
+
+
+@register.simple_tag
+def combine_href(state, facet):
+    """The search with the values of `facet` combined the other way (AND ↔ OR)."""
+    return url_of(state.requiring_all(facet, facet not in state.all_of))

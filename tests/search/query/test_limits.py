@@ -12,7 +12,7 @@ from search.query.state import SearchState
 
 pytestmark = pytest.mark.usefixtures("seeds")
 
-MANY_WORDS = " ".join(f"mot{n}" for n in range(40))
+MANY_WORDS = " OR ".join(f"mot{i}" for i in range(40))  # with operators: a query, not a pasted passage
 DEEP = "(" * 9 + "caravane" + ")" * 9
 
 REFUSED = [
