@@ -98,3 +98,11 @@ def test_every_judgment_line_is_well_formed():
         for key, grade in line["relevant"].items():
             assert grade in (1, 2), (line["query"], key)
             assert key.startswith(("http://", "https://")) or (key[:5] == "seed:" and key[5:].isdigit()), key
+
+
+def test_a_seed_is_known_by_its_file_number_and_an_article_by_its_url():
+    from tools.ranking.evaluate import key_of
+
+    assert key_of("", "001_5aa9b0819a99d367.txt") == "seed:001"
+    assert key_of("", "seeds/004_cb43997cc680d1fa.txt") == "seed:004"
+    assert key_of("https://www.lemonde.fr/a.html", "topic.jsonl:12") == "https://www.lemonde.fr/a.html"
