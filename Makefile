@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export PORT
 
-.PHONY: run test check lint eval bench search-schema screenshots install install-dev system-packages requirements upgrade-requirements clean
+.PHONY: run test check lint eval eval-search bench search-schema screenshots install install-dev system-packages requirements upgrade-requirements clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -51,10 +51,16 @@ check: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/pytest -m "not browser and not html and not processes"
 
-## eval: precision, recall and F1 of extraction on the hand-annotated gold set (MODEL=fr_core_news_md to compare)
+## eval: precision, recall and F1 of extraction on the hand-annotated gold set (MODEL=fr_core_news_md to compare), then eval-search
 MODEL ?= fr_core_news_sm
 eval: install-dev
 	$(BIN)/python -m tools.gold.evaluate --model $(MODEL)
+	@$(MAKE) --no-print-directory eval-search
+
+## eval-search: nDCG@10 and precision@5 of the search's ranking on the researchers' judgments (tools/ranking/judgments.jsonl), on a throwaway import of the seeds and topic.jsonl (EVAL_SEARCH_ARGS="--data DIR" keeps and reuses one)
+EVAL_SEARCH_ARGS ?=
+eval-search: install
+	$(BIN)/python -m tools.ranking.evaluate $(EVAL_SEARCH_ARGS)
 
 ## bench: import N corpus articles (N=0: all ~65,000), rebuild the index, time searches over gunicorn, wrk load, Whoosh alone; JSON in var/bench (BENCH_ARGS="--data DIR" reuses an import)
 N ?= 2000
