@@ -267,3 +267,34 @@ def test_facet_links_carry_the_valid_search_and_drop_what_the_page_ignored(clien
     assert belga == "/recherche/?q=fronti%C3%A8re&source=afp&source=belga"
     afp = next(href for href, label in links.items() if label == "AFP").replace("&amp;", "&")
     assert afp == "/recherche/?q=fronti%C3%A8re"
+
+
+# Values of one facet all together (all=person) ------------------------------------
+
+
+def test_all_asks_for_articles_citing_every_selected_person(client, seeds):
+    both = {"person": ["donald-trump", "claudia-sheinbaum"]}
+    either = client.get("/api/search/", both).json()
+    together = client.get("/api/search/", {**both, "all": "person"}).json()
+
+    assert together["count"] == 1 < either["count"]
+    assert together["results"][0]["slug"] == seeds[4].slug
+    # Counts are within the articles citing both, selected values included.
+    assert {v["value"]: v["count"] for v in together["facets"]["person"]}["donald-trump"] == 1
+
+
+def test_the_sidebar_switches_between_either_and_all(client, seeds):
+    html = client.get("/recherche/", {"person": ["donald-trump", "claudia-sheinbaum"]}).content.decode()
+    assert "tous à la fois" in html
+    assert "person=donald-trump&amp;person=claudia-sheinbaum&amp;all=person" in html
+
+    html = client.get("/recherche/", {"person": ["donald-trump", "claudia-sheinbaum"], "all": "person"}).content.decode()
+    assert "l'un ou l'autre" in html
+    assert 'name="all" value="person"' in html  # kept by the search form
+
+
+def test_all_on_a_facet_that_cannot_combine_so_is_refused_with_a_reason(client, seeds):
+    response = client.get("/api/search/", {"year": ["2018", "2021"], "all": "year"})
+
+    assert response.status_code == 400
+    assert "peuvent être exigés tous ensemble" in response.json()["errors"][0]
