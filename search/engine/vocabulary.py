@@ -37,9 +37,7 @@ class Vocabulary:
         candidates = self.by_initial.get(word[:1], ())
         if prefix > 1:
             candidates = [c for c in candidates if c[:prefix] == word[:prefix]]
-        found = process.extract(
-            word, candidates, scorer=DamerauLevenshtein.distance, score_cutoff=distance, limit=None
-        )
+        found = process.extract(word, candidates, scorer=DamerauLevenshtein.distance, score_cutoff=distance, limit=None)
         return [text for text, _, _ in sorted(found, key=lambda match: (match[1], match[0]))]
 
 

@@ -288,7 +288,8 @@ def test_the_sidebar_switches_between_either_and_all(client, seeds):
     assert "tous à la fois" in html
     assert "person=donald-trump&amp;person=claudia-sheinbaum&amp;all=person" in html
 
-    html = client.get("/recherche/", {"person": ["donald-trump", "claudia-sheinbaum"], "all": "person"}).content.decode()
+    both = {"person": ["donald-trump", "claudia-sheinbaum"], "all": "person"}
+    html = client.get("/recherche/", both).content.decode()
     assert "l'un ou l'autre" in html
     assert 'name="all" value="person"' in html  # kept by the search form
 

@@ -47,7 +47,10 @@ def test_the_bonuses_never_change_which_articles_match(seeds, q):
     )
 
 
-@pytest.mark.parametrize("phrase", ['"garde nationale"', '"États-Unis"', '"caravane de migrants"', '"armée américaine"'])
+PHRASES = ['"garde nationale"', '"États-Unis"', '"caravane de migrants"', '"armée américaine"']
+
+
+@pytest.mark.parametrize("phrase", PHRASES)
 def test_a_phrase_read_through_its_pairs_finds_what_positions_find(seeds, phrase):
     searcher = backend().searcher()
     parsed = backend().parse(phrase)
