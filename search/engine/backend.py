@@ -35,7 +35,7 @@ from whoosh.qparser import FieldAliasPlugin, FuzzyTermPlugin, OperatorsPlugin, Q
 
 from search.engine.analysis import french_analyzer, normalise_term, pairs_analyzer, vocabulary_analyzer
 from search.engine.highlighting import snippet
-from search.engine.ranking import EXACT, is_passage, passage_query, ranked, with_cheap_phrases
+from search.engine.ranking import EXACT, Passage, is_passage, passage_query, ranked, with_cheap_phrases
 from search.engine.snapshot import Snapshots
 from search.engine.vocabulary import with_fast_fuzzy_terms
 
@@ -395,7 +395,8 @@ class FrenchWhooshSearchBackend(WhooshSearchBackend):
             # One pass scores every hit and notes its number: facets need
             # them all anyway, and a second pass cost twice for phrases.
             collector = EveryHitCollector()
-            exact = self.exact_words(query_string) if self.exact_parser and query_string else None
+            typed = self.exact_parser and query_string and not isinstance(parsed, Passage)
+            exact = self.exact_words(query_string) if typed else None
             snapshot.searcher.search_with_collector(with_cheap_phrases(ranked(parsed, exact)), collector)
             docs, scores = np.array(collector.docnums, dtype=np.int64), np.array(collector.scores)
             hits = Hits(snapshot.mask_of(docs), docs, scores)

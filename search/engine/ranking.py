@@ -80,19 +80,25 @@ def ranked(parsed, exact=None) -> wq.Query:
     parsed on the unstemmed `words` field, for the words as typed."""
     if parsed is None or isinstance(parsed, wq.Every) or parsed is wq.NullQuery:
         return parsed
+    if isinstance(parsed, Passage):
+        # Its neighbouring pairs single out the source; more bonuses would only cost.
+        return _with_pairs(parsed, parsed.sequence, [])
     leaves = [leaf for leaf in positive_leaves(parsed) if leaf.fieldname == CONTENT]
     bonus = []
     for field, boost in ((TITLE, TITLE_BOOST), (LEAD, LEAD_BOOST)):
         bonus += [_on(leaf, field, boost) for leaf in leaves]
-    sequence = parsed.sequence if isinstance(parsed, Passage) else [w for leaf in leaves for w in _words(leaf)]
-    pairs = list(dict.fromkeys(f"{a} {b}" for a, b in zip(sequence, sequence[1:], strict=False) if a != b))
-    bonus += [wq.Term(PAIRS, pair, boost=PAIR_BOOST) for pair in pairs[:MAX_PAIRS]]
     if exact is not None:
         bonus += [
             wq.Term(EXACT, leaf.text, boost=EXACT_BOOST)
             for leaf in positive_leaves(exact)
             if isinstance(leaf, wq.Term) and leaf.fieldname == EXACT
         ]
+    return _with_pairs(parsed, [w for leaf in leaves for w in _words(leaf)], bonus)
+
+
+def _with_pairs(parsed, sequence, bonus):
+    pairs = list(dict.fromkeys(f"{a} {b}" for a, b in zip(sequence, sequence[1:], strict=False) if a != b))
+    bonus = [*bonus, *(wq.Term(PAIRS, pair, boost=PAIR_BOOST) for pair in pairs[:MAX_PAIRS])]
     return wq.AndMaybe(parsed, wq.Or(bonus)) if bonus else parsed
 
 
