@@ -18,6 +18,10 @@ _ANALYZER = french_analyzer()
 _WORD = re.compile(WORD_PATTERN)
 SNIPPET_CHARS = 260
 SURROUND = 80  # characters of context around the matches of a passage
+# Stretches of text around possible matches read for a result's snippet: the
+# passage is chosen among the first ones, so a long article whose every
+# paragraph holds the word costs what a short one does.
+SNIPPET_STRETCHES = 4
 
 
 class MarkFormatter(Formatter):
@@ -95,9 +99,9 @@ def snippet(text: str, terms: frozenset[str], maxchars: int = SNIPPET_CHARS) -> 
     """The passage of `text` that best matches `terms`, with the matches marked;
     the opening of the text when nothing matches."""
     if terms and text:
-        # Words farther than a passage from any candidate cannot be in one.
-        # (A passage holds up to `maxchars` of word characters, spaces aside.)
-        spans = _near_matches(text, terms, reach=2 * (maxchars + SURROUND))
+        # Words farther than a passage from any candidate cannot be in one: a
+        # passage opens `SURROUND` characters before a match and holds `maxchars`.
+        spans = _near_matches(text, terms, reach=maxchars + SURROUND)[:SNIPPET_STRETCHES]
         fragmenter = ContextFragmenter(maxchars=maxchars, surround=SURROUND)
         fragments = list(fragmenter.fragment_tokens(text, _matched_tokens(text, terms, spans))) if spans else []
         if fragments:
