@@ -38,6 +38,7 @@ from search.engine.highlighting import snippet
 from search.engine.ranking import EXACT, Passage, is_passage, passage_query, ranked, with_cheap_phrases
 from search.engine.snapshot import Snapshots
 from search.engine.vocabulary import with_fast_fuzzy_terms
+from search.engine.weighting import CachedLengthsBM25F
 
 log = logging.getLogger(__name__)
 
@@ -262,7 +263,7 @@ class FrenchWhooshSearchBackend(WhooshSearchBackend):
         if not self.setup_complete:
             self.setup()
         if self._searcher is None:
-            self._searcher = self.index.searcher()
+            self._searcher = self.index.searcher(weighting=CachedLengthsBM25F())
         elif not self._searcher.up_to_date():
             self._searcher = self._searcher.refresh()
         return self._searcher

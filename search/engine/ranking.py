@@ -25,10 +25,10 @@ TITLE_BOOST = 2.0
 LEAD_BOOST = 1.0
 EXACT_BOOST = 0.5
 PAIR_BOOST = 3.0
-MAX_PAIRS = 40
+MAX_PAIRS = 24  # neighbouring pairs scored, at most (a passage has hundreds)
 
 PASSAGE_WORDS = 16  # a query of more words is a pasted passage, unless it uses query syntax
-PASSAGE_TERMS = 24  # its rarest words that are searched
+PASSAGE_TERMS = 16  # its rarest words that are searched
 # What a pasted text does not hold but a written query does: operators, prefixes,
 # fuzzy words, field names. Quotes, colons, dashes and parentheses are a passage's own.
 _QUERY_SYNTAX = re.compile(r"\w[*?~]|(?:^|\s)(?:AND|OR|NOT|ET|OU|SAUF)\s|\b[a-zé]+:[^\s/]")
