@@ -85,7 +85,7 @@ class SearchFeed(Feed):
         return search
 
     def title(self, search):
-        words = f"« {search.state.q} »" if search.state.q else "derniers articles"
+        words = f"« {Truncator(search.state.q).chars(80)} »" if search.state.q else "derniers articles"
         filters = f" ({', '.join(search.filter_names)})" if search.filter_names else ""
         return xml_text(f"Vigie — {words}{filters}")
 

@@ -14,6 +14,7 @@ from whoosh import query as wq
 from archive.models import Article, DatePrecision
 from search.engine.backend import parsed_as, shared_query_masks
 from search.engine.highlighting import snippet
+from search.engine.ranking import Passage
 from search.query.facets import FACET_LIMIT, FACETS, facet_lists, labels_of
 from search.query.state import SearchState
 from search.query.suggestions import suggest
@@ -92,6 +93,10 @@ def run_search(state: SearchState, multiselect: bool = True) -> SearchOutcome:
             'Essayez par exemple : frontière, "Garde nationale", milit*.'
         )
         return outcome
+    if isinstance(state.parsed, Passage):
+        outcome.messages.append(
+            "Texte collé : il est cherché par ses mots les plus rares, et l'article d'où il vient passe en tête."
+        )
     with shared_query_masks():
         return _run(outcome, state, multiselect)
 

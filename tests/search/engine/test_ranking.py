@@ -90,6 +90,7 @@ def test_a_pasted_passage_of_two_thousand_characters_finds_its_source_first(clie
     assert page.status_code == api.status_code == 200
     assert page.context["search"].hits[0].slug == source.slug
     assert api.json()["results"][0]["slug"] == source.slug
+    assert any("Texte collé" in message for message in api.json()["messages"])
 
 
 def test_a_query_past_the_limit_is_cut_with_a_french_message(client, seeds, settings):
