@@ -109,8 +109,10 @@ def render(result: dict) -> str:
         for q in result["queries"]
     ]
     machine = result["machine"]
+    index = result.get("index") or {}
+    segments = f", {index['segments']} segment(s) ({index['built']})" if index else ""
     lines = [
-        f"Vigie — banc d'essai, {result['documents']} documents indexés "
+        f"Vigie — banc d'essai, {result['documents']} documents indexés{segments} "
         f"({machine['cpus']} CPU, charge {machine['load_average'][0]} au départ)",
         "",
         *_columns(("Étape", "Valeur", f"Cible (fixée pour {FULL_CORPUS} articles)"), table),
@@ -128,16 +130,27 @@ def _stage_rows(result):
     """(stage, value, name of its target) for what this run measured."""
     stages = result["stages"]
     if imported := stages.get("import"):
+        runs = f" en {imported['runs']} imports" if imported.get("runs", 1) > 1 else ""
         yield (
-            f"Import ({imported['articles_read']} articles)",
+            f"Import ({imported['articles_read']} articles{runs})",
             f"{imported['articles_per_second']} articles/s, {imported['seconds']} s, pic {imported['peak_rss_mb']} Mo",
             "import",
         )
+    for run in stages.get("imports", []):
+        yield f"  {run['label']}", f"{run['articles_read']} articles en {run['seconds']} s", None
     if rebuilt := stages.get("rebuild"):
         yield (
             "Reconstruction de l'index",
             f"{rebuilt['documents']} documents en {rebuilt['seconds']} s, pic {rebuilt['peak_rss_mb']} Mo",
             "rebuild",
+        )
+    if index := result.get("index"):
+        sizes = " + ".join(map(str, index["segment_documents"]))
+        deleted = f", {index['deleted']} supprimé(s)" if index["deleted"] else ""
+        yield (
+            "Index mesuré",
+            f"{index['segments']} segment(s) ({index['built']}) : {index['documents']} documents ({sizes}){deleted}",
+            None,
         )
     worst = max(result["queries"], key=_worst_p95)
     yield "Recherche p95, pire requête", f"{_worst_p95(worst)} ms ({worst['name']})", "search_p95_ms"

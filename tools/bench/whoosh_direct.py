@@ -2,6 +2,7 @@
 stack: our parser (search.engine.backend.build_parser), one warm searcher. Run as a
 subprocess of tools.bench.run, a JSON request on stdin, a JSON answer on stdout:
 
+    {"action": "describe"}                           segments and documents of the index
     {"action": "pick"}                               words to search, by document frequency
     {"action": "time", "queries": [...], "rounds": 40}   p50/p95 of each query, with and without facets
 """
@@ -12,6 +13,7 @@ import random
 import sys
 import time
 
+from tools.bench import segments
 from tools.bench.stats import summary
 
 # What the search page counts: its six facets and the months of its coverage chart.
@@ -146,6 +148,15 @@ class Index:
 
 def main():
     request = json.load(sys.stdin)
+    if request["action"] == "describe":
+        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+        import django
+
+        django.setup()
+        from django.conf import settings
+
+        json.dump(segments.describe(settings.HAYSTACK_CONNECTIONS["default"]["PATH"]), sys.stdout)
+        return
     index = Index()
     if request["action"] == "pick":
         answer = index.pick()
