@@ -144,6 +144,12 @@ def _stage_rows(result):
             f"{rebuilt['documents']} documents en {rebuilt['seconds']} s, pic {rebuilt['peak_rss_mb']} Mo",
             "rebuild",
         )
+    if regrown := stages.get("regrow"):
+        yield (
+            f"Index réécrit en {len(regrown['batches'])} lots",
+            f"{regrown['documents']} documents en {regrown['seconds']} s, pic {regrown['peak_rss_mb']} Mo",
+            None,
+        )
     if index := result.get("index"):
         sizes = " + ".join(map(str, index["segment_documents"]))
         deleted = f", {index['deleted']} supprimé(s)" if index["deleted"] else ""

@@ -6,13 +6,14 @@ concurrent load with wrk, and the same queries against Whoosh alone. Prints
 the tables (the index's segments and documents first) and writes the figures
 as JSON (var/bench/bench-<N>-<timestamp>.json and var/bench/latest.json).
 
-    python -m tools.bench.run [-n 2000] [--runs 3] [--rebuild] [--data DIR]
+    python -m tools.bench.run [-n 2000] [--runs 3] [--rebuild | --regrow K] [--data DIR]
                               [--repeat 40] [--load-seconds 30] [--keep]
 
 -n 0 imports the whole corpus (about 65,000 articles: an hour and a half);
 --rebuild rebuilds the index after the imports (one segment) and measures that;
 --data DIR measures an archive already imported there, its index as it is
-(--rebuild: rebuilt).
+(--rebuild: rebuilt; --regrow K: emptied and written again in K batches, each
+its own commit, as K imports would have written it, without extracting again).
 """
 
 import argparse
@@ -51,6 +52,7 @@ def main(argv=None):
                 "warm_up": WARM_UP,
                 "runs": None if args.data else args.runs,
                 "rebuild": args.rebuild,
+                "regrow": args.regrow,
             },
             "stages": {},
             "errors": [],
@@ -71,6 +73,10 @@ def main(argv=None):
             _say("Reconstruction de l'index…")
             result["stages"]["rebuild"] = stages.rebuild_index(env, logs)
             built = "reconstruit"
+        elif args.regrow:
+            _say(f"Index vidé puis réécrit en {args.regrow} lots…")
+            result["stages"]["regrow"] = stages.regrow_index(args.regrow, env, logs)
+            built = f"réécrit en {args.regrow} lots"
         # Read in a process with Django set up: the index's schema names Vigie's analysers.
         result["index"] = index = {"built": built, **_whoosh(env, {"action": "describe"})}
         _say(f"Index {built} : {index['segments']} segment(s), {index['documents']} documents.")
@@ -155,7 +161,14 @@ def _arguments(argv):
         "--runs", type=_positive, default=3, help="imports successifs entre lesquels les N articles sont partagés"
     )
     parser.add_argument("--data", type=Path, help="dossier de données déjà importé : pas d'import")
-    parser.add_argument("--rebuild", action="store_true", help="reconstruire l'index (un segment) avant de mesurer")
+    built = parser.add_mutually_exclusive_group()
+    built.add_argument("--rebuild", action="store_true", help="reconstruire l'index (un segment) avant de mesurer")
+    built.add_argument(
+        "--regrow",
+        type=_positive,
+        metavar="K",
+        help="vider l'index et le réécrire en K lots (un commit chacun) avant de mesurer, sans réextraire",
+    )
     # Before imports grew the archive, --data rebuilt unless told not to; it now measures the index as it is.
     parser.add_argument("--skip-rebuild", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--repeat", type=int, default=40, help="requêtes mesurées par URL de recherche")

@@ -1,8 +1,9 @@
 """The offline stages, each run as the real management command in its own
-process: the successive imports (extraction and indexing included) and a full
-index rebuild.
+process: the successive imports (extraction and indexing included), a full
+index rebuild, or the index grown again batch by batch (tools/bench/regrow.py).
 Each is timed and its own peak resident memory read from the kernel."""
 
+import json
 import os
 import re
 import subprocess
@@ -31,10 +32,11 @@ class Measured:
     output: str
 
 
-def run_measured(args: list[str], env: dict, log: Path) -> Measured:
-    """Run `manage.py <args>`, output to `log`. The peak RSS is that of this
-    process alone (wait4), not a maximum over every child the benchmark started."""
-    command = ["manage.py"]
+def run_measured(args: list[str], env: dict, log: Path, module: str | None = None) -> Measured:
+    """Run `manage.py <args>` (or `python -m <module> <args>`), output to `log`.
+    The peak RSS is that of this process alone (wait4), not a maximum over
+    every child the benchmark started."""
+    command = ["-m", module] if module else ["manage.py"]
     with log.open("w", encoding="utf-8") as out:
         started = time.perf_counter()
         process = subprocess.Popen(
@@ -114,5 +116,19 @@ def rebuild_index(env: dict, logs: Path) -> dict:
         "documents": documents,
         "seconds": round(measured.seconds, 1),
         "documents_per_second": round(documents / measured.seconds, 1) if documents else None,
+        "peak_rss_mb": round(measured.peak_rss_mb),
+    }
+
+
+def regrow_index(batches: int, env: dict, logs: Path) -> dict:
+    """Empty the index and write the archive's articles again in `batches`
+    successive commits (tools/bench/regrow.py)."""
+    env = {**env, "DJANGO_SETTINGS_MODULE": "config.settings"}
+    measured = run_measured([str(batches)], env, logs / "regrow.log", module="tools.bench.regrow")
+    answer = json.loads(measured.output.strip().splitlines()[-1])
+    return {
+        **answer,
+        "seconds": round(measured.seconds, 1),
+        "documents_per_second": round(answer["documents"] / measured.seconds, 1),
         "peak_rss_mb": round(measured.peak_rss_mb),
     }
