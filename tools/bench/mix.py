@@ -95,7 +95,7 @@ def _suggestion(base: str, names: list[dict]) -> Query:
     first candidate the API answers with a suggestion, else the first one."""
     for name in names[:SUGGESTION_TRIES]:
         status, _, body = fetch(base, _url(API, {"q": name["q"]}))
-        if status == 200 and json.loads(body).get("suggestion"):
+        if status == 200 and _json(body).get("suggestion"):
             return Query("suggestion", {"q": name["q"]})
     return Query("suggestion", {"q": names[0]["q"] if names else "Sheinbam"})
 
