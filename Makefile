@@ -62,7 +62,7 @@ EVAL_SEARCH_ARGS ?=
 eval-search: install
 	$(BIN)/python -m tools.ranking.evaluate $(EVAL_SEARCH_ARGS)
 
-## bench: import N corpus articles (N=0: all ~65,000), rebuild the index, time searches over gunicorn, wrk load, Whoosh alone; JSON in var/bench (BENCH_ARGS="--data DIR" reuses an import)
+## bench: grow an archive as users do (seeds, topic set, then N corpus articles in 3 successive imports; N=0: all ~65,000), report its index segments, time searches over gunicorn, wrk load, Whoosh alone; JSON in var/bench (BENCH_ARGS: "--runs K", "--rebuild", "--data DIR [--rebuild | --regrow K]")
 N ?= 2000
 BENCH_ARGS ?=
 bench: install

@@ -4,6 +4,7 @@ import json
 import os
 import platform
 import subprocess
+from collections import Counter
 from pathlib import Path
 
 FULL_CORPUS = 33_975 + 30_912 + 60  # OrangeSum, Le Monde 2022, the gold topic set
@@ -46,6 +47,54 @@ def _target(name, value, target, met) -> dict:
 
 def _worst_p95(query) -> float:
     return max(query["page"]["p95_ms"] or 0, query["api"]["p95_ms"] or 0)
+
+
+def checks(queries) -> list[dict]:
+    """What each query's probe (tools/bench/mix.py) says beyond its speed: a
+    refusal (an error), whether a pasted passage finds its article first,
+    whether a typo gets its "Vouliez-vous dire", the messages the page shows.
+    `ok` is None where there is nothing to judge."""
+    found = []
+
+    def say(query, text, ok=None, error=False):
+        found.append({"name": query.name, "text": f"{query.name} : {text}", "ok": ok, "error": error})
+
+    for query in queries:
+        probe = query.probe
+        if probe["api_status"] != 200:
+            say(query, f"l'API répond {probe['api_status']} — {' ; '.join(probe.get('api_errors', []))}", False, True)
+        if probe["page_status"] != 200:
+            say(query, f"la page répond {probe['page_status']}", False, True)
+        if query.name == "passage" and probe["api_status"] == 200:
+            rank, slug = probe.get("rank"), query.expect
+            if rank == 1:
+                say(query, f"l'article d'où vient le passage ({slug}) arrive 1er sur {probe['count']}", True)
+            elif rank:
+                say(query, f"l'article d'où vient le passage ({slug}) arrive {rank}e (1er : {probe['first']})", False)
+            else:
+                say(query, f"l'article d'où vient le passage ({slug}) n'est pas en 1re page ({probe['count']})", False)
+        if query.name == "suggestion":
+            typed = query.params.get("q")
+            if suggestion := probe.get("suggestion"):
+                shown = "affiché" if probe["page_suggestion"] else "ABSENT"
+                say(query, f"« {typed} » → Vouliez-vous dire « {suggestion} » (API ; page : {shown})", True)
+            elif probe["api_status"] == 200:
+                say(query, f"« {typed} » : aucun « Vouliez-vous dire » ({probe['count']} résultat(s))", False)
+        if query.name in ("fuzzy", "both_people") and probe["api_status"] == 200:
+            say(query, f"{probe['count']} résultat(s)", bool(probe["count"]))
+        for message in probe.get("page_messages", []):
+            say(query, f"la page dit : {message}")
+    return found
+
+
+def grouped_errors(errors: list[str]) -> list[str]:
+    """The same failure once, with how many times it happened (long addresses cut)."""
+    counted = Counter(errors)
+    return [f"{_cut(error)} (×{count})" if count > 1 else _cut(error) for error, count in counted.items()]
+
+
+def _cut(text: str, limit: int = 160) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def load_failures(load: dict) -> int:
@@ -109,8 +158,10 @@ def render(result: dict) -> str:
         for q in result["queries"]
     ]
     machine = result["machine"]
+    index = result.get("index") or {}
+    segments = f", {index['segments']} segment(s) ({index['built']})" if index else ""
     lines = [
-        f"Vigie — banc d'essai, {result['documents']} documents indexés "
+        f"Vigie — banc d'essai, {result['documents']} documents indexés{segments} "
         f"({machine['cpus']} CPU, charge {machine['load_average'][0]} au départ)",
         "",
         *_columns(("Étape", "Valeur", f"Cible (fixée pour {FULL_CORPUS} articles)"), table),
@@ -119,6 +170,9 @@ def render(result: dict) -> str:
         "",
         *_columns(("Requête", "Page", "API", "Whoosh", "Whoosh+facettes", "Ratio", "Résultats"), queries),
     ]
+    if found := result.get("checks"):
+        marks = {True: "ok ", False: "NON", None: " · "}
+        lines += ["", "Vérifications", *(f"  {'ERR' if c['error'] else marks[c['ok']]}  {c['text']}" for c in found)]
     if result["errors"]:
         lines += ["", f"{len(result['errors'])} erreur(s) :", *(f"  {error}" for error in result["errors"][:20])]
     return "\n".join(lines)
@@ -128,16 +182,33 @@ def _stage_rows(result):
     """(stage, value, name of its target) for what this run measured."""
     stages = result["stages"]
     if imported := stages.get("import"):
+        runs = f" en {imported['runs']} imports" if imported.get("runs", 1) > 1 else ""
         yield (
-            f"Import ({imported['articles_read']} articles)",
+            f"Import ({imported['articles_read']} articles{runs})",
             f"{imported['articles_per_second']} articles/s, {imported['seconds']} s, pic {imported['peak_rss_mb']} Mo",
             "import",
         )
+    for run in stages.get("imports", []):
+        yield f"  {run['label']}", f"{run['articles_read']} articles en {run['seconds']} s", None
     if rebuilt := stages.get("rebuild"):
         yield (
             "Reconstruction de l'index",
             f"{rebuilt['documents']} documents en {rebuilt['seconds']} s, pic {rebuilt['peak_rss_mb']} Mo",
             "rebuild",
+        )
+    if regrown := stages.get("regrow"):
+        yield (
+            f"Index réécrit en {len(regrown['batches'])} lots",
+            f"{regrown['documents']} documents en {regrown['seconds']} s, pic {regrown['peak_rss_mb']} Mo",
+            None,
+        )
+    if index := result.get("index"):
+        sizes = " + ".join(map(str, index["segment_documents"]))
+        deleted = f", {index['deleted']} supprimé(s)" if index["deleted"] else ""
+        yield (
+            "Index mesuré",
+            f"{index['segments']} segment(s) ({index['built']}) : {index['documents']} documents ({sizes}){deleted}",
+            None,
         )
     worst = max(result["queries"], key=_worst_p95)
     yield "Recherche p95, pire requête", f"{_worst_p95(worst)} ms ({worst['name']})", "search_p95_ms"

@@ -1,7 +1,9 @@
 """The offline stages, each run as the real management command in its own
-process: import (extraction and indexing included) and full index rebuild.
+process: the successive imports (extraction and indexing included), a full
+index rebuild, or the index grown again batch by batch (tools/bench/regrow.py).
 Each is timed and its own peak resident memory read from the kernel."""
 
+import json
 import os
 import re
 import subprocess
@@ -30,13 +32,15 @@ class Measured:
     output: str
 
 
-def run_measured(args: list[str], env: dict, log: Path) -> Measured:
-    """Run `manage.py <args>`, output to `log`. The peak RSS is that of this
-    process alone (wait4), not a maximum over every child the benchmark started."""
+def run_measured(args: list[str], env: dict, log: Path, module: str | None = None) -> Measured:
+    """Run `manage.py <args>` (or `python -m <module> <args>`), output to `log`.
+    The peak RSS is that of this process alone (wait4), not a maximum over
+    every child the benchmark started."""
+    command = ["-m", module] if module else ["manage.py"]
     with log.open("w", encoding="utf-8") as out:
         started = time.perf_counter()
         process = subprocess.Popen(
-            [sys.executable, "manage.py", *args], cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT
+            [sys.executable, *command, *args], cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT
         )
         _, status, usage = os.wait4(process.pid, 0)
         seconds = time.perf_counter() - started
@@ -44,7 +48,7 @@ def run_measured(args: list[str], env: dict, log: Path) -> Measured:
     output = log.read_text(encoding="utf-8", errors="replace")
     if process.returncode:
         sys.stderr.write(output[-3000:])
-        raise SystemExit(f"Échec : manage.py {' '.join(args)} (journal : {log})")
+        raise SystemExit(f"Échec : {' '.join([*command, *args])} (journal : {log})")
     return Measured(seconds, usage.ru_maxrss / 1024, output)  # ru_maxrss is in KiB on Linux
 
 
@@ -56,9 +60,20 @@ def run(args: list[str], env: dict) -> str:
     return done.stdout
 
 
-def import_articles(files: list[Path], articles: int, env: dict, logs: Path) -> dict:
+def import_runs(runs, env: dict, logs: Path, say=print) -> list[dict]:
+    """Each run of the plan (tools/bench/corpus.py) as its own import_articles,
+    one after the other: each commits its own index segment, as a user's imports do."""
     run(["migrate", "--noinput", "-v0"], env)
-    measured = run_measured(["import_articles", *map(str, files)], env, logs / "import.log")
+    figures = []
+    for index, planned in enumerate(runs, start=1):
+        say(f"Import {index}/{len(runs)} : {planned.label}, {planned.articles} articles…")
+        log = logs / f"import-{index}.log"
+        measured = run_measured(["import_articles", *map(str, planned.paths)], env, log)
+        figures.append({"label": planned.label, **import_figures(measured, planned.articles)})
+    return figures
+
+
+def import_figures(measured: Measured, articles: int) -> dict:
     counts = re.search(r"(\d+) importé\(s\), (\d+) inchangé\(s\).*?(\d+) refusé\(s\)", measured.output)
     imported, unchanged, refused = map(int, counts.groups()) if counts else (None, None, None)
     return {
@@ -72,6 +87,27 @@ def import_articles(files: list[Path], articles: int, env: dict, logs: Path) -> 
     }
 
 
+def import_total(runs: list[dict]) -> dict:
+    """The imports taken together: what the import target is judged on."""
+    articles = sum(one["articles_read"] for one in runs)
+    seconds = sum(one["seconds"] for one in runs)
+
+    def total(key):
+        values = [one[key] for one in runs]
+        return None if None in values else sum(values)
+
+    return {
+        "runs": len(runs),
+        "articles_read": articles,
+        "imported": total("imported"),
+        "unchanged": total("unchanged"),
+        "refused": total("refused"),
+        "seconds": round(seconds, 1),
+        "articles_per_second": round(articles / seconds, 2) if seconds else None,
+        "peak_rss_mb": max(one["peak_rss_mb"] for one in runs),
+    }
+
+
 def rebuild_index(env: dict, logs: Path) -> dict:
     measured = run_measured(["reindex"], env, logs / "reindex.log")
     count = re.search(r"(\d+) document\(s\) indexé\(s\)", measured.output)
@@ -80,5 +116,19 @@ def rebuild_index(env: dict, logs: Path) -> dict:
         "documents": documents,
         "seconds": round(measured.seconds, 1),
         "documents_per_second": round(documents / measured.seconds, 1) if documents else None,
+        "peak_rss_mb": round(measured.peak_rss_mb),
+    }
+
+
+def regrow_index(batches: int, env: dict, logs: Path) -> dict:
+    """Empty the index and write the archive's articles again in `batches`
+    successive commits (tools/bench/regrow.py)."""
+    env = {**env, "DJANGO_SETTINGS_MODULE": "config.settings"}
+    measured = run_measured([str(batches)], env, logs / "regrow.log", module="tools.bench.regrow")
+    answer = json.loads(measured.output.strip().splitlines()[-1])
+    return {
+        **answer,
+        "seconds": round(measured.seconds, 1),
+        "documents_per_second": round(answer["documents"] / measured.seconds, 1),
         "peak_rss_mb": round(measured.peak_rss_mb),
     }
