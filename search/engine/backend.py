@@ -14,6 +14,7 @@ What changes from haystack's WhooshSearchBackend, and why:
 - Writes go through one writer per batch that waits for the lock.
 """
 
+import dataclasses
 import logging
 import re
 from contextlib import contextmanager
@@ -35,7 +36,16 @@ from whoosh.qparser import FieldAliasPlugin, FuzzyTermPlugin, OperatorsPlugin, Q
 
 from search.engine.analysis import french_analyzer, normalise_term, pairs_analyzer, vocabulary_analyzer
 from search.engine.highlighting import snippet
-from search.engine.ranking import EXACT, Passage, is_passage, passage_query, ranked, with_cheap_phrases
+from search.engine.ranking import (
+    EXACT,
+    RESCORED,
+    Passage,
+    bonus_scores,
+    bonuses,
+    is_passage,
+    passage_query,
+    with_cheap_phrases,
+)
 from search.engine.snapshot import Snapshots
 from search.engine.vocabulary import with_fast_fuzzy_terms
 from search.engine.weighting import CachedLengthsBM25F
@@ -166,6 +176,7 @@ class Hits:
     mask: np.ndarray
     docs: np.ndarray | None = None
     scores: np.ndarray | None = None
+    bonuses: list = dataclasses.field(default_factory=list)  # what orders the first hits (engine/ranking.py)
 
 
 class EveryHitCollector(ScoredCollector):
@@ -396,11 +407,11 @@ class FrenchWhooshSearchBackend(WhooshSearchBackend):
             # One pass scores every hit and notes its number: facets need
             # them all anyway, and a second pass cost twice for phrases.
             collector = EveryHitCollector()
+            snapshot.searcher.search_with_collector(with_cheap_phrases(parsed), collector)
+            docs, scores = np.array(collector.docnums, dtype=np.int64), np.array(collector.scores)
             typed = self.exact_parser and query_string and not isinstance(parsed, Passage)
             exact = self.exact_words(query_string) if typed else None
-            snapshot.searcher.search_with_collector(with_cheap_phrases(ranked(parsed, exact)), collector)
-            docs, scores = np.array(collector.docnums, dtype=np.int64), np.array(collector.scores)
-            hits = Hits(snapshot.mask_of(docs), docs, scores)
+            hits = Hits(snapshot.mask_of(docs), docs, scores, bonuses(parsed, exact))
         else:
             hits = Hits(snapshot.mask_of(snapshot.searcher.docs_for_query(with_cheap_phrases(parsed))))
         if memo is not None:
@@ -441,7 +452,14 @@ class FrenchWhooshSearchBackend(WhooshSearchBackend):
         # Highest score first, then index order (Whoosh's own order).
         kept = mask[hits.docs]
         docs, scores = hits.docs[kept], hits.scores[kept]
-        order = np.lexsort((docs, -scores))[start:end]
+        order = np.lexsort((docs, -scores))
+        if hits.bonuses and start < RESCORED:
+            # The first hits get their bonuses and are ordered again among themselves.
+            first = np.sort(order[:RESCORED])
+            scores = scores.copy()
+            scores[first] += bonus_scores(snapshot.searcher, hits.bonuses, docs[first].tolist())
+            order = np.concatenate([first[np.lexsort((docs[first], -scores[first]))], order[RESCORED:]])
+        order = order[start:end]
         return docs[order].tolist(), scores[order].tolist()
 
     def _counts(self, snapshot, name, mask, browsing, limit=None, keep=()):

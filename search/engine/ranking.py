@@ -1,7 +1,9 @@
 """Ordering the hits as a researcher expects, and phrases read cheaply.
 
-What a query matches never changes here; only the order does. Beside the
-reader's query, optional bonuses score:
+What a query matches never changes here; only the order does: the hits are
+scored by the reader's query, then the first RESCORED of them (whatever the
+filters left) get bonuses read at those documents only, so the bonuses cost the
+same at any size of archive. The bonuses score:
 - the query's words side by side ("garde nationale" as neighbours, not
   « mise en garde » and « éducation nationale » apart), from the `pairs` field
   of neighbouring stems;
@@ -18,6 +20,7 @@ positions are read: only the articles holding every pair are checked.
 
 import re
 
+import numpy as np
 from whoosh import query as wq
 
 CONTENT, TITLE, LEAD, EXACT, PAIRS = "text", "title", "lead", "words", "pairs"
@@ -26,6 +29,7 @@ LEAD_BOOST = 1.0
 EXACT_BOOST = 0.5
 PAIR_BOOST = 3.0
 MAX_PAIRS = 24  # neighbouring pairs scored, at most (a passage has hundreds)
+RESCORED = 200  # hits that get the bonuses: ten pages of results
 
 PASSAGE_WORDS = 16  # a query of more words is a pasted passage, unless it uses query syntax
 PASSAGE_TERMS = 16  # its rarest words that are searched
@@ -75,31 +79,48 @@ def positive_leaves(query) -> list:
     return leaves
 
 
-def ranked(parsed, exact=None) -> wq.Query:
-    """`parsed` with the bonuses that order its hits; `exact`: the same query
-    parsed on the unstemmed `words` field, for the words as typed."""
+def bonuses(parsed, exact=None) -> list:
+    """The optional queries that order the hits of `parsed`; `exact`: the same
+    query parsed on the unstemmed `words` field, for the words as typed."""
     if parsed is None or isinstance(parsed, wq.Every) or parsed is wq.NullQuery:
-        return parsed
+        return []
     if isinstance(parsed, Passage):
         # Its neighbouring pairs single out the source; more bonuses would only cost.
-        return _with_pairs(parsed, parsed.sequence, [])
+        return _pairs(parsed.sequence)
     leaves = [leaf for leaf in positive_leaves(parsed) if leaf.fieldname == CONTENT]
-    bonus = []
+    found = []
     for field, boost in ((TITLE, TITLE_BOOST), (LEAD, LEAD_BOOST)):
-        bonus += [_on(leaf, field, boost) for leaf in leaves]
+        found += [_on(leaf, field, boost) for leaf in leaves]
     if exact is not None:
-        bonus += [
+        found += [
             wq.Term(EXACT, leaf.text, boost=EXACT_BOOST)
             for leaf in positive_leaves(exact)
             if isinstance(leaf, wq.Term) and leaf.fieldname == EXACT
         ]
-    return _with_pairs(parsed, [w for leaf in leaves for w in _words(leaf)], bonus)
+    return found + _pairs([word for leaf in leaves for word in _words(leaf)])
 
 
-def _with_pairs(parsed, sequence, bonus):
+def _pairs(sequence) -> list:
     pairs = list(dict.fromkeys(f"{a} {b}" for a, b in zip(sequence, sequence[1:], strict=False) if a != b))
-    bonus = [*bonus, *(wq.Term(PAIRS, pair, boost=PAIR_BOOST) for pair in pairs[:MAX_PAIRS])]
-    return wq.AndMaybe(parsed, wq.Or(bonus)) if bonus else parsed
+    return [wq.Term(PAIRS, pair, boost=PAIR_BOOST) for pair in pairs[:MAX_PAIRS]]
+
+
+def bonus_scores(searcher, queries, docnums) -> np.ndarray:
+    """What `queries` add to the score of each of `docnums` (ascending), read
+    at those documents only: each matcher skips to them through its postings."""
+    added = np.zeros(len(docnums))
+    for query in queries:
+        matcher = query.matcher(searcher, searcher.context())
+        for i, docnum in enumerate(docnums):
+            if not matcher.is_active():
+                break
+            if matcher.id() < docnum:
+                matcher.skip_to(docnum)
+                if not matcher.is_active():
+                    break
+            if matcher.id() == docnum:
+                added[i] += matcher.score()
+    return added
 
 
 def _words(leaf) -> list[str]:
