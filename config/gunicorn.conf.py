@@ -7,10 +7,12 @@ workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
 # Sync workers: each keeps one open Whoosh searcher, refreshed when the index changes.
 worker_class = "sync"
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
-# A pasted passage of 2,000 characters of French is up to about 7 KB once
-# percent-encoded (an accent takes 6 bytes, a curly apostrophe 9): gunicorn's
-# default request line (4,094 bytes) answered a bare English 414. 8,190 is its
-# maximum short of no limit; the search form caps what it sends to 2,000 characters.
+# Searches travel in the URL, and percent-encoding makes French longer (an
+# accent takes 6 bytes, a curly apostrophe 9): gunicorn's default request line
+# (4,094 bytes) answered a bare English 414 to about 3,000 characters of pasted
+# text. 8,190, its maximum short of no limit, lets through about 6,600
+# characters of real French; the search cuts a query at 2,000 with a message,
+# and the search boxes send no more than that.
 limit_request_line = int(os.environ.get("GUNICORN_LIMIT_REQUEST_LINE", "8190"))
 accesslog = "-"
 errorlog = "-"
