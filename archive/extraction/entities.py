@@ -10,7 +10,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from .text import accents, fold
+from .text import ABBREVIATIONS, accents, fold
 
 PERSON, PLACE, ORGANISATION = "person", "place", "organisation"
 KINDS = {"PER": PERSON, "PERSON": PERSON, "LOC": PLACE, "GPE": PLACE, "ORG": ORGANISATION}
@@ -360,6 +360,61 @@ _CREDIT_LINE = re.compile(r"^.{0,40}\b(?:avec|\(|©)\s*(?:l['’])?(?:AFP|Reuter
 _TRAILING_PARTICLES = {"de", "du", "des", "d'", "l'", "la", "le", "les", "et", "à", "au", "aux"}
 
 
+# Characters that change how a name is written, not which name it is: soft hyphens
+# (U+00AD, left by justified web text) and zero-width marks vanish, curly and modifier
+# apostrophes are straight, dashes inside a word ("Al–Qaida") are hyphens.
+_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
+_WORD_DASH = re.compile(r"(?<=\w)[‐‑‒–—−](?=\w)")
+# Where a span the recogniser ran too far must be cut: a line break, the end of a
+# sentence, a dash or colon standing between words ("Paris – Le président").
+_SPAN_BREAK = re.compile(r"\n|[.!?…]+(?=[»”\"')]*\s)|\s[-‐‑‒–—:;|•]+\s")
+_ELIDED_END = re.compile(r"(?<=\S)\s+[^\W\d_]+['’ʼ]\W*$")
+
+
+def plain_spelling(name: str) -> str:
+    """`name` with one apostrophe, one hyphen and one space whatever the typography:
+    "Hauts-\u00adde-Seine" is "Hauts-de-Seine", "Jean\u202fCastex" is "Jean Castex"."""
+    name = _INVISIBLE.sub("", name).translate(_APOSTROPHES)
+    return " ".join(_WORD_DASH.sub("-", name).split())
+
+
+def name_span(text: str, start: int) -> tuple[str, int] | None:
+    """The part of a recognised span (`text`, at offset `start`) that can be a name, and
+    its offset; None when nothing is left. The recogniser runs spans across lines and
+    sentences ("Donald Trump\nTant", "Al-Qaida\nCet été") and takes in the dash or
+    quote beside a name ("Emmanuel Macron –", "S'"): the span is cut at the first
+    boundary, its first piece with letters kept, and punctuation trimmed off both ends.
+    Initials and abbreviations ("J. Biden", "M. Dunford", "U.S. Army") are no boundary."""
+    cuts = [0]
+    for match in _SPAN_BREAK.finditer(text):
+        word = text[: match.start()].split()[-1:] or [""]
+        if match[0].startswith(".") and ("." in word[0] or len(word[0]) < 2 or word[0].lower() in ABBREVIATIONS):
+            continue
+        cuts += [match.start(), match.end()]
+    cuts.append(len(text))
+    for begin, end in zip(cuts[::2], cuts[1::2], strict=True):
+        piece = text[begin:end]
+        # An elided word at the end ("Mexique jusqu'", "Donald Trump n'") is the next
+        # clause's, whole: trimming only its apostrophe would leave "Donald Trump n".
+        piece = _ELIDED_END.sub("", piece)
+        name = _trim_edges(piece)
+        if plain_spelling(name):
+            return plain_spelling(name), start + begin + piece.index(name)
+    return None
+
+
+def _trim_edges(text: str) -> str:
+    """`text` without the punctuation, dashes, quotes and spaces at its ends. "@" and
+    "#" stay: they mark handles and hashtags, which is_noise drops whole. So does a
+    "+" that ends a brand ("Canal+", "OPEP+")."""
+    first = next((i for i, c in enumerate(text) if c.isalnum() or c in "@#"), len(text))
+    last = next((i for i in range(len(text) - 1, -1, -1) if text[i].isalnum()), -1)
+    while last + 1 < len(text) and text[last + 1] == "+":
+        last += 1
+    return text[first : last + 1]
+
+
 @dataclass(frozen=True)
 class RawMention:
     """A span the recogniser labelled: its text, label (PER, LOC, ORG…) and offset."""
@@ -385,8 +440,8 @@ class FoundEntity:
 def entity_key(name: str) -> str:
     """What two spellings of one entity share: "Etats-Unis" and "États-Unis",
     "Le Pentagone" and "Pentagone"."""
-    key = fold(name).lower().replace("’", "'")
-    key = re.sub(r"[-‐–—_.]", " ", key)
+    key = fold(plain_spelling(name)).lower()
+    key = re.sub(r"[-‐‑‒–—−_.]", " ", key)
     key = re.sub(r"[^\w' ]", "", key)
     key = " ".join(key.split())
     for article in _ARTICLES:
@@ -399,12 +454,12 @@ def entity_key(name: str) -> str:
 def clean_name(text: str, kind: str) -> tuple[str, str]:
     """The name without what surrounds it in running text, and the stripped
     role ("président américain") for a person."""
-    name = " ".join(text.replace("’", "'").split()).strip(' ,;:.!?«»"“”()[]')
+    name = plain_spelling(text).strip(' ,;:.!?«»"“”()[]')
     name = re.sub(r"'s$", "", name)
     words = name.split()
     while len(words) > 1 and (words[-1].lower() in _TRAILING_PARTICLES or words[-1].lower().endswith("'")):
         words.pop()  # "Assemblée parlementaire de l'" cut short by the recogniser
-    name = " ".join(words)
+    name = _trim_edges(" ".join(words))
     role_words = []
     if kind == PERSON:
         words = name.split()
@@ -475,7 +530,11 @@ def group_mentions(mentions: list[RawMention], text: str) -> list[FoundEntity]:
     lowercase_words = set(re.findall(r"(?<![\w'’])[a-zà-öø-ÿ]\w*", text))
     for mention in mentions:
         kind = KINDS.get(mention.label)
-        if not kind or any(a <= mention.start < b for a, b in credits):
+        span = name_span(mention.text, mention.start)
+        if not kind or not span:
+            continue
+        mention = RawMention(span[0], mention.label, span[1])
+        if any(a <= mention.start < b for a, b in credits):
             continue
         name, role = clean_name(mention.text, kind)
         context = text[max(0, mention.start - 100) : mention.start + len(mention.text) + 100]

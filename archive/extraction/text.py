@@ -10,7 +10,7 @@ _BLANK_LINES = re.compile(r"\n\s*\n")
 _WORD = re.compile(r"\w+(?:['’-]\w+)*")
 
 # Abbreviations after which a period does not end a sentence.
-_ABBREVIATIONS = {
+ABBREVIATIONS = {
     "m",
     "mm",
     "mme",
@@ -85,7 +85,7 @@ def sentences(text: str) -> list[str]:
         words = text[start : match.start()].split()
         last_word = words[-1].lower().strip('«“"(') if words else ""
         # "M." or an initial such as "J." is not the end of a sentence.
-        if match.group().startswith(".") and (last_word in _ABBREVIATIONS or len(last_word) == 1):
+        if match.group().startswith(".") and (last_word in ABBREVIATIONS or len(last_word) == 1):
             continue
         result.append(text[start : match.end()].strip())
         start = match.end()
