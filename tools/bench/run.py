@@ -144,6 +144,9 @@ def _serve_and_measure(data_dir, logs, folder, args, result):
             result["load"] = load.run_wrk(server.base, paths, args.load_seconds, folder)
             if report.load_failures(result["load"]):
                 result["errors"].append(f"charge : {report.load_failures(result['load'])} erreur(s) sous wrk")
+        if server.process.poll() is not None:
+            # Stopped from outside (the machine is shared): the figures after that point are not the site's.
+            result["errors"].append(f"gunicorn s'est arrêté pendant la mesure (journal : {server.log})")
         result["workers"] = server.workers_memory()
 
 
