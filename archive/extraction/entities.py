@@ -201,6 +201,23 @@ ORGANISATIONS = {
     "afp",
     "reuters",
     "associated press",
+    # Channels, stations and platforms, called places ("sur BFM-TV", "sur Instagram")
+    # or people ("Tesla prévoyait", "a écrit sur Twitter"): they are organisations.
+    "bfm tv",
+    "bfmtv",
+    "franceinfo",
+    "france info",
+    "lci",
+    "cnews",
+    "france inter",
+    "instagram",
+    "twitter",
+    "facebook",
+    "tiktok",
+    "youtube",
+    "whatsapp",
+    "netflix",
+    "tesla",
 }
 # Words left by web pages and wire copy around the text.
 BOILERPLATE = {

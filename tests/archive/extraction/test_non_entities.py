@@ -100,6 +100,18 @@ def test_a_real_entity_holding_one_of_those_words_is_kept(name, kind):
     assert not is_noise(name, kind)
 
 
+def test_a_media_name_taken_for_a_place_is_an_organisation():
+    text = "Jean-Luc Mélenchon s'est exprimé sur BFM-TV, puis sur Franceinfo, depuis Marseille."
+    found = kinds_found(text, ("BFM-TV", "LOC"), ("Franceinfo", "LOC"), ("Marseille", "LOC"))
+    assert found == {"BFM-TV": ORGANISATION, "Franceinfo": ORGANISATION, "Marseille": PLACE}
+
+
+def test_a_platform_or_carmaker_taken_for_a_person_or_place_is_an_organisation():
+    text = "Elon Musk a annoncé sur Twitter que Tesla ouvrirait une usine ; la photo est sur Instagram."
+    found = kinds_found(text, ("Elon Musk", "PER"), ("Twitter", "PER"), ("Tesla", "PER"), ("Instagram", "LOC"))
+    assert found == {"Elon Musk": PERSON, "Twitter": ORGANISATION, "Tesla": ORGANISATION, "Instagram": ORGANISATION}
+
+
 def test_the_variant_is_dropped_and_the_country_beside_it_kept():
     text = "Le variant Omicron progresse en Afrique du Sud, après Delta."
     found = kinds_found(text, ("Omicron", "PER"), ("Afrique du Sud", "LOC"), ("Delta", "LOC"))
