@@ -34,6 +34,7 @@ EDITABLE_FIELDS = {
     "published_on": ExtractedField.DATE,
     "date_precision": ExtractedField.DATE,
     "source": ExtractedField.SOURCE,
+    "authors": ExtractedField.AUTHORS,
     "language": ExtractedField.LANGUAGE,
     "themes": ExtractedField.THEMES,
 }
@@ -123,7 +124,23 @@ class QuoteInline(ReviewableInline):
     formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 70})}}
 
 
+class NamesField(forms.Field):
+    """A list of names edited one a line."""
+
+    widget = forms.Textarea(attrs={"rows": 3, "cols": 40})
+
+    def prepare_value(self, value):
+        return "\n".join(value) if isinstance(value, list) else value
+
+    def to_python(self, value):
+        if isinstance(value, list):
+            return value
+        names = (" ".join(line.split()) for line in (value or "").splitlines())
+        return list(dict.fromkeys(name for name in names if name))
+
+
 class ArticleForm(forms.ModelForm):
+    authors = NamesField(label="Auteurs", required=False, help_text="Un nom par ligne.")
     edited_fields = forms.MultipleChoiceField(
         label="Champs corrigés",
         choices=ExtractedField.choices,
@@ -163,6 +180,7 @@ class ArticleAdmin(admin.ModelAdmin):
                     "date_found_by",
                     "date_evidence",
                     "source",
+                    "authors",
                     "url",
                     "language",
                 ]

@@ -14,7 +14,7 @@ MONTH_MACROS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "
 
 
 def plain_citation(article: Article, url: str, today=None) -> str:
-    """« Titre », Source, 12 novembre 2018. En ligne : <url d'origine>.
+    """[Auteurs, ]« Titre », Source, 12 novembre 2018. En ligne : <url d'origine>.
     Archive Vigie : <url>, consulté le 3 mars 2025."""
     today = today or timezone.localdate()
     # Quotes inside a title in « » become “ ” so the reader sees where it ends.
@@ -22,7 +22,7 @@ def plain_citation(article: Article, url: str, today=None) -> str:
     date = display_at_precision(article.published_on, article.date_precision)
     if not article.published_on:
         date = UNDATED
-    parts = [f"« {title} »"]
+    parts = [article.byline, f"« {title} »"] if article.byline else [f"« {title} »"]
     if article.source:
         parts.append(article.source.name)
     parts.append(date)
@@ -39,6 +39,8 @@ def bibtex(article: Article, url: str, today=None) -> str:
     kind = "article" if article.source else "misc"
     # Double braces keep the title's capitals (proper nouns) as written.
     fields = [("title", "{{" + bibtex_text(article.title) + "}}")]
+    if article.authors:
+        fields.insert(0, ("author", "{" + " and ".join(bibtex_text(name) for name in article.authors) + "}"))
     if article.source:
         fields.append(("journal", "{" + bibtex_text(article.source.name) + "}"))
     day, precision = article.published_on, article.date_precision

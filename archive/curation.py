@@ -25,6 +25,7 @@ BATCH = 32  # articles per pass of the entity recogniser
 def given_metadata(raw: RawArticle) -> dict:
     """What came with the file, kept so that re-extraction starts from it."""
     given = {"title": raw.title, "source": raw.source, "url": raw.url, "language": raw.language}
+    given["authors"] = list(raw.authors)
     if raw.date not in (None, ""):
         given["date"] = str(raw.date)
     return {key: value for key, value in given.items() if value}
@@ -40,6 +41,7 @@ def raw_of(article: Article) -> RawArticle:
         source=given.get("source", ""),
         url=given.get("url", ""),
         language=given.get("language", ""),
+        authors=tuple(given.get("authors") or ()),
     )
 
 
@@ -47,10 +49,17 @@ def lexicons() -> list[Lexicon]:
     return [Lexicon(theme.slug, parse_keywords(theme.keywords)) for theme in Theme.objects.all()]
 
 
-def analyse(pairs: list[tuple[str, str]], lexicon: list[Lexicon]) -> list[Facts]:
-    """Facts of (title, body) pairs, with one batched pass of the recogniser."""
+def analyse(
+    pairs: list[tuple[str, str]], lexicon: list[Lexicon], authors: list[list[str]] | None = None
+) -> list[Facts]:
+    """Facts of (title, body) pairs, with one batched pass of the recogniser;
+    `authors` (one list per pair) are not counted as people mentioned."""
     mentions = nlp.recognise([analysed_text(title, body) for title, body in pairs])
-    return [find_facts(title, body, found, lexicon) for (title, body), found in zip(pairs, mentions, strict=True)]
+    authors = authors or [[] for _ in pairs]
+    return [
+        find_facts(title, body, found, lexicon, signed)
+        for (title, body), found, signed in zip(pairs, mentions, authors, strict=True)
+    ]
 
 
 def extract_articles(articles: Iterable[Article], progress: Callable[[int, int], None] | None = None) -> int:
@@ -83,8 +92,12 @@ def _extract_batch(articles: list[Article], lexicon: list[Lexicon]) -> int:
         )
         for a, e in zip(articles, extracted, strict=True)
     ]
+    signed = [
+        a.authors if a.is_edited(ExtractedField.AUTHORS) else e.authors
+        for a, e in zip(articles, extracted, strict=True)
+    ]
     changed = 0
-    for article, fields, facts in zip(articles, extracted, analyse(pairs, lexicon), strict=True):
+    for article, fields, facts in zip(articles, extracted, analyse(pairs, lexicon, signed), strict=True):
         with transaction.atomic():
             article = Article.objects.select_for_update().get(pk=article.pk)
             changed += apply_extraction(article, fields, facts)
@@ -124,6 +137,8 @@ def _apply_fields(article: Article, extracted: Extracted) -> bool:
         values["language"] = extracted.language
     if not article.is_edited(ExtractedField.SOURCE):
         values["source"] = Source.for_name(extracted.source_name)
+    if not article.is_edited(ExtractedField.AUTHORS):
+        values["authors"] = extracted.authors
     changed = False
     for name, value in values.items():
         if getattr(article, name) != value:

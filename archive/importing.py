@@ -63,7 +63,11 @@ def import_batch(raws: list[RawArticle], lexicon=None) -> list[tuple[Outcome | A
             continue
         known[digest] = None  # the same text twice in one batch is imported once
         todo.append((i, extracted))
-    facts = analyse([(e.title, e.body) for _, e in todo], lexicon if lexicon is not None else lexicons())
+    facts = analyse(
+        [(e.title, e.body) for _, e in todo],
+        lexicon if lexicon is not None else lexicons(),
+        [e.authors for _, e in todo],
+    )
     for (i, extracted), found in zip(todo, facts, strict=True):
         raw, digest = raws[i], digests[i]
         try:
@@ -86,6 +90,7 @@ def _without_nul(raw: RawArticle) -> RawArticle:
     (SQLite keeps them), and the raw text and metadata are stored as given. The
     extraction drops them anyway, so the fingerprint stays the same."""
     cleaned = {name: value.replace("\x00", "") for name, value in vars(raw).items() if isinstance(value, str)}
+    cleaned["authors"] = tuple(name.replace("\x00", "") for name in raw.authors)
     return dataclasses.replace(raw, **cleaned)
 
 
@@ -101,6 +106,7 @@ def _fields(extracted: Extracted, raw: RawArticle, digest: str) -> dict:
         "date_precision": extracted.date_precision,
         "date_found_by": extracted.date_source,
         "source": Source.for_name(extracted.source_name),
+        "authors": extracted.authors,
         "url": web_url(raw.url),  # whatever the caller passed: only http(s) may become a link
         "language": extracted.language,
         "word_count": extracted.word_count,

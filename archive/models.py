@@ -74,6 +74,7 @@ class ExtractedField(models.TextChoices):
     SOURCE = "source", "source"
     LANGUAGE = "language", "langue"
     THEMES = "themes", "thèmes"
+    AUTHORS = "authors", "auteurs"
 
 
 class Theme(models.Model):
@@ -128,6 +129,8 @@ class Article(models.Model):
     source = models.ForeignKey(
         Source, verbose_name="source", null=True, blank=True, on_delete=models.PROTECT, related_name="articles"
     )
+    # Who signed the article: the names given with it, or its byline's.
+    authors = models.JSONField("auteurs", default=list, blank=True, help_text="Un nom par ligne.")
     url = models.URLField("adresse d'origine", max_length=1000, blank=True)
     language = models.CharField("langue", max_length=8, default="fr")
     word_count = models.PositiveIntegerField("nombre de mots", default=0)
@@ -187,6 +190,12 @@ class Article(models.Model):
 
     def is_edited(self, field):
         return field in self.edited_fields
+
+    @property
+    def byline(self):
+        """ "Jean Dupont, Marie Martin et Paul Durand", or "" when no one signed."""
+        names = [name for name in self.authors or [] if name]
+        return " et ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
 
 
 class EntityKind(models.TextChoices):

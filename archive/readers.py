@@ -30,6 +30,8 @@ JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 SUPPORTED = "fichiers .txt, .md, .html, .jsonl ou .jsonl.gz"
 # Below this, what trafilatura found in a page is menus and footers, not an article.
 HTML_MIN_WORDS = 20
+AUTHOR_MAX = 200  # characters of one author's name kept
+AUTHORS_MAX = 20  # names kept from an `authors` list
 MB = 1_000_000
 # A saved page carries its markup, inline scripts, styles and sometimes images:
 # it may weigh this many times the article limit.
@@ -279,6 +281,7 @@ def _read_markdown(text: str, ref: str) -> Iterator[RawArticle | Refusal]:
         source=_string(meta.get("source")),
         url=web_url(meta.get("url")),
         language=_string(meta.get("lang") or meta.get("language")),
+        authors=_authors(meta),
     )
 
 
@@ -409,7 +412,16 @@ def _jsonl_record(line: str, where: str) -> RawArticle | Refusal:
         source=_string(record.get("source")),
         url=web_url(record.get("url")),
         language=_string(record.get("language") or record.get("lang")),
+        authors=_authors(record),
     )
+
+
+def _authors(record: dict) -> tuple[str, ...]:
+    """The `authors` (a list or one name) or `author` given, as they are written."""
+    value = record.get("authors") or record.get("author")
+    values = value if isinstance(value, list) else [value]
+    names = (" ".join(_string(v).split())[:AUTHOR_MAX] for v in values)
+    return tuple(dict.fromkeys(name for name in names if name))[:AUTHORS_MAX]
 
 
 def _string(value) -> str:

@@ -34,6 +34,8 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
     slug = KeywordField(model_attr="slug")
     ref = StoredField(model_attr="ref")
     url = StoredField(model_attr="url")
+    # The article's authors, one a line (names may hold commas).
+    authors = StoredField()
     date = indexes.DateField(model_attr="published_on", null=True)
     date_precision = KeywordField(model_attr="date_precision")
     year = KeywordField(null=True)
@@ -89,6 +91,9 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
 
     def prepare_pairs(self, article):
         return f"{article.title}\n\n{article.body}"
+
+    def prepare_authors(self, article):
+        return "\n".join(article.authors or [])
 
     def prepare_year(self, article):
         return str(article.published_on.year) if article.published_on else None

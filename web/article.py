@@ -98,6 +98,7 @@ def article_json(article):
         "date_source": article.date_found_by or None,
         "date_evidence": article.date_evidence or None,
         "source": article.source.name if article.source else None,
+        "authors": article.authors,
         "url": article.url or None,
         "language": article.language,
         "word_count": article.word_count,

@@ -2,12 +2,14 @@
 Vigie stores."""
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .agency import byline_agency
 from .boilerplate import clean_body
+from .byline import byline_authors
 from .dates import DateSource, Precision, date_in_text, parse_date
-from .entities import FoundEntity, RawMention, group_mentions, speaker_resolver
+from .entities import PERSON, FoundEntity, RawMention, entity_key, group_mentions, speaker_resolver
 from .figures import Figure, find_figures
 from .fingerprint import signature
 from .header import read_header
@@ -31,6 +33,7 @@ class RawArticle:
     source: str = ""
     url: str = ""
     language: str = ""
+    authors: tuple[str, ...] = ()  # as given with the article, taken as they are
 
 
 @dataclass(frozen=True)
@@ -47,6 +50,7 @@ class Extracted:
     language: str
     word_count: int
     notes: list[str] = field(default_factory=list)  # what the importer should report
+    authors: list[str] = field(default_factory=list)  # who signed it: given, or the byline's names
 
 
 def extract(raw: RawArticle) -> Extracted:
@@ -78,6 +82,7 @@ def extract(raw: RawArticle) -> Extracted:
         if mentioned:
             published_on, precision, date_source = mentioned.replace(day=1), Precision.MONTH, DateSource.TEXT
     source_name = source_name or byline_agency(text)
+    authors = list(raw.authors) or byline_authors(text)
 
     body = clean_body(text)
     title = " ".join(raw.title.split())
@@ -97,6 +102,7 @@ def extract(raw: RawArticle) -> Extracted:
         language=(raw.language or "fr").strip().lower()[:8],
         word_count=word_count(body),
         notes=notes,
+        authors=authors,
     )
 
 
@@ -139,10 +145,23 @@ def analysed_text(title: str, body: str) -> str:
     return f"{title}\n\n{body}"
 
 
-def find_facts(title: str, body: str, mentions: list[RawMention], lexicons: list[Lexicon]) -> Facts:
+def find_facts(
+    title: str, body: str, mentions: list[RawMention], lexicons: list[Lexicon], authors: Iterable[str] = ()
+) -> Facts:
     """Entities (from the recogniser's `mentions` of `analysed_text`), figures,
-    quotes with speakers, themes and the near-duplicate signature."""
+    quotes with speakers, themes and the near-duplicate signature. The
+    `authors` signed the article: their byline is not a mention."""
     text = analysed_text(title, body)
-    entities = group_mentions(mentions, text)
+    entities = without_authors(group_mentions(mentions, text), authors)
     quotes = find_quotes(body, speaker_resolver(entities, shift=len(title) + 2))
     return Facts(entities, find_figures(body), quotes, find_themes(text, lexicons), signature(body))
+
+
+def without_authors(entities: list[FoundEntity], authors: Iterable[str]) -> list[FoundEntity]:
+    """The entities but the people who signed the article, under any spelling of theirs."""
+    signed = {entity_key(name) for name in authors} - {""}
+
+    def is_author(entity):
+        return entity.kind == PERSON and bool(signed & {entity.key, *(entity_key(a) for a in entity.aliases)})
+
+    return [entity for entity in entities if not is_author(entity)]

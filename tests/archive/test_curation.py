@@ -55,6 +55,7 @@ def change_form(article, **changes):
         "published_on": article.published_on.isoformat() if article.published_on else "",
         "date_precision": article.date_precision,
         "source": article.source_id or "",
+        "authors": "\n".join(article.authors),
         "url": article.url,
         "language": article.language,
         "lead": article.lead,
@@ -480,3 +481,46 @@ def test_mark_verified_sets_the_flag_and_logs_it(editor_client, seeds):
     assert sorted(int(log.object_id) for log in logs) == sorted(ids)
     listed = editor_client.get("/admin/archive/article/?verified__exact=1").content.decode()
     assert seeds[0].title[:40] in listed and seeds[2].title[:40] not in listed
+
+
+# 4. Authors: the byline, never a mention
+
+BYLINE_TEXT = (
+    "Le conseil municipal de Lyon a voté lundi le budget. Le maire Paul Inventé s'en est félicité devant les élus."
+    "\n\nLes travaux commenceront en mars, a précisé Paul Inventé.\n\nJeanne Fictive et Marc Imaginaire"
+)
+
+
+def test_the_byline_becomes_the_authors_and_not_people_mentioned(client, make_article):
+    article = make_article(BYLINE_TEXT, title="Le budget de Lyon voté")
+    data = api(client, article)
+    assert article.authors == ["Jeanne Fictive", "Marc Imaginaire"]
+    assert data["authors"] == ["Jeanne Fictive", "Marc Imaginaire"]
+    assert not {"Jeanne Fictive", "Marc Imaginaire"} & set(article.mentions.values_list("entity__name", flat=True))
+
+
+def test_authors_given_with_the_article_are_taken_as_given(make_article):
+    article = make_article(BYLINE_TEXT, title="Le budget de Lyon voté", authors=("Rédaction de Lyon",))
+    assert article.authors == ["Rédaction de Lyon"]
+    reextract(article.slug)
+    article.refresh_from_db()
+    assert article.authors == ["Rédaction de Lyon"]
+
+
+def test_authors_an_editor_wrote_survive_re_extraction(edit, make_article):
+    article = make_article(BYLINE_TEXT, title="Le budget de Lyon voté")
+    edit(article, authors="Jeanne Fictive\nLouise Corrigée")
+    assert article.edited_fields == ["authors"]
+    assert article.authors == ["Jeanne Fictive", "Louise Corrigée"]
+    reextract(article.slug)
+    article.refresh_from_db()
+    assert article.authors == ["Jeanne Fictive", "Louise Corrigée"]
+    assert not article.mentions.filter(entity__name="Louise Corrigée").exists()
+
+
+def test_authors_no_editor_touched_follow_re_extraction(make_article):
+    article = make_article(BYLINE_TEXT, title="Le budget de Lyon voté")
+    Article.objects.filter(pk=article.pk).update(authors=["Quelqu'un d'autre"])
+    reextract(article.slug)
+    article.refresh_from_db()
+    assert article.authors == ["Jeanne Fictive", "Marc Imaginaire"]

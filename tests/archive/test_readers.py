@@ -573,3 +573,16 @@ def test_control_characters_and_undecodable_bytes_in_names_become_one_printable_
 
 def test_one_line_keeps_ordinary_names_as_they_are():
     assert one_line("2018/novembre/l'armée à Tijuana (1).md") == "2018/novembre/l'armée à Tijuana (1).md"
+
+
+def test_authors_given_in_front_matter_or_json_lines_are_read_as_written(tmp_path):
+    (tmp_path / "signe.md").write_text("---\nauthor: Jeanne Fictive\n---\nUn texte signé.\n", encoding="utf-8")
+    write_jsonl(
+        tmp_path / "signes.jsonl",
+        json.dumps({"text": "Un autre texte.", "authors": ["Jeanne  Fictive", "Paul Inventé", "", 3, "Paul Inventé"]}),
+        json.dumps({"text": "Un texte sans signature.", "authors": None}),
+    )
+    signed, listed, unsigned = read_all(tmp_path / "signe.md", tmp_path / "signes.jsonl")
+    assert signed.authors == ("Jeanne Fictive",)
+    assert listed.authors == ("Jeanne Fictive", "Paul Inventé")
+    assert unsigned.authors == ()

@@ -44,3 +44,18 @@ def test_the_way_back_keeps_the_whole_search(client, seeds):
         f"/articles/{seeds[1].slug}/", {"q": "caravane", "source": "belga", "sort": "newest", "rang": "1"}
     )
     assert 'href="/recherche/?q=caravane&amp;source=belga&amp;sort=newest"' in article.content.decode()
+
+
+def test_the_article_page_says_who_signed_it(client, make_article):
+    article = make_article(
+        "Le conseil municipal a voté lundi le budget.\n\nJeanne Fictive, Marc Imaginaire et Luc Inventé",
+        title="Le budget voté",
+    )
+    html = client.get(f"/articles/{article.slug}/").content.decode()
+    assert "Par Jeanne Fictive, Marc Imaginaire et Luc Inventé" in html
+    assert "Jeanne Fictive, Marc Imaginaire et Luc Inventé, « Le budget voté »" in html  # the citation
+    assert "author = {Jeanne Fictive and Marc Imaginaire and Luc Inventé}" in html
+
+
+def test_an_article_nobody_signed_has_no_byline(client, seeds):
+    assert '<dd class="byline">' not in client.get(f"/articles/{seeds[1].slug}/").content.decode()

@@ -14,6 +14,7 @@ CSV_COLUMNS = [
     "date",
     "date_precision",
     "source",
+    "authors",
     "url",
     "article_url",
     "ref",
@@ -191,3 +192,17 @@ def test_the_search_page_links_to_exports_and_feed_of_its_whole_search(client, s
     assert 'href="/recherche/export.json?q=caravane&amp;source=belga"' in html
     assert 'href="/recherche/atom/?q=caravane&amp;source=belga"' in html
     assert '<link rel="alternate" type="application/atom+xml"' in html
+
+
+def test_exports_give_each_article_its_authors(client, make_article):
+    article = make_article(
+        "Le conseil municipal a voté lundi le budget de la frontière.\n\nJeanne Fictive et Marc Imaginaire",
+        title="Le budget voté",
+    )
+
+    (row,) = csv_rows(client.get("/recherche/export.csv", {"q": "frontiere"}))
+    (item,) = json_body(client.get("/recherche/export.json", {"q": "frontiere"}))["results"]
+
+    assert row["slug"] == article.slug
+    assert row["authors"] == "Jeanne Fictive ; Marc Imaginaire"
+    assert item["authors"] == ["Jeanne Fictive", "Marc Imaginaire"]

@@ -42,7 +42,7 @@ def main():
     extracted = [extract(RawArticle(text=a["text"], title=a["title"])) for a in articles]
     texts = [analysed_text(e.title, e.body) for e in extracted]
     mentions = nlp.recognise(texts, model=args.model)
-    facts = [find_facts(e.title, e.body, m, lexicon) for e, m in zip(extracted, mentions, strict=True)]
+    facts = [find_facts(e.title, e.body, m, lexicon, e.authors) for e, m in zip(extracted, mentions, strict=True)]
     elapsed = time.perf_counter() - started
 
     scores = {kind: Counter() for kind in [*KINDS, "figures", "date"]}
