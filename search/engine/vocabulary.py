@@ -8,16 +8,13 @@ segments together), grouped by their first letters, and compared in C by
 rapidfuzz; a fuzzy word then costs about what a plain word does.
 """
 
-import threading
-import weakref
 from collections import defaultdict
 
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 from whoosh import query as wq
 
-_vocabularies = weakref.WeakKeyDictionary()  # reader → {field: Vocabulary}, gone with the reader
-_lock = threading.Lock()
+from search.engine.segments import per_segment
 
 
 class Vocabulary:
@@ -41,13 +38,33 @@ class Vocabulary:
         return [text for text, _, _ in sorted(found, key=lambda match: (match[1], match[0]))]
 
 
-def vocabulary(reader, fieldname) -> Vocabulary:
-    """The vocabulary of `fieldname` in the index `reader` reads, built on first use."""
-    with _lock:
-        fields = _vocabularies.setdefault(reader, {})
-        if fieldname not in fields:
-            fields[fieldname] = Vocabulary(reader, fieldname)
-        return fields[fieldname]
+class Vocabularies:
+    """A field's vocabulary over several segments: each segment's own, kept by
+    segment (search/engine/segments.py), so a commit reads only new segments."""
+
+    def __init__(self, parts):
+        self.parts = parts
+
+    def within(self, word: str, distance: int, prefix: int = 1) -> list[str]:
+        found = {}
+        for part in self.parts:
+            for text in part.within(word, distance, prefix):
+                found.setdefault(text, None)
+        # Nearest first, as each part gives them.
+        return sorted(found, key=lambda text: (DamerauLevenshtein.distance(word, text), text))
+
+
+def vocabulary(reader, fieldname) -> Vocabulary | Vocabularies:
+    """The vocabulary of `fieldname` in the index `reader` reads, each segment's
+    built on first use."""
+    leaves = [leaf for leaf, _offset in reader.leaf_readers()]
+    if len(leaves) > 1:
+        return Vocabularies([_segment_vocabulary(leaf, fieldname) for leaf in leaves])
+    return _segment_vocabulary(leaves[0] if leaves else reader, fieldname)
+
+
+def _segment_vocabulary(reader, fieldname) -> Vocabulary:
+    return per_segment(reader, fieldname, "vocabulary", Vocabulary) or Vocabulary(reader, fieldname)
 
 
 class FastFuzzyTerm(wq.FuzzyTerm):

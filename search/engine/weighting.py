@@ -6,26 +6,25 @@ scoring a common word (three microseconds a hit). The same lengths, decoded
 once per segment and field, give the same scores.
 """
 
-import threading
-import weakref
-
 from whoosh.scoring import BM25F
 
-_lengths = weakref.WeakKeyDictionary()  # segment reader → {field: [length of the field in each document]}
-_lock = threading.Lock()
+from search.engine.segments import per_segment
 
 
-def field_lengths(reader, fieldname) -> list:
-    with _lock:
-        fields = _lengths.setdefault(reader, {})
-        if fieldname not in fields:
-            fields[fieldname] = [reader.doc_field_length(doc, fieldname, 1) for doc in range(reader.doc_count_all())]
-        return fields[fieldname]
+def field_lengths(reader, fieldname) -> list | None:
+    """The length of `fieldname` in each document of the segment `reader` reads
+    (None for a reader of several segments: Whoosh's own lookup is kept)."""
+    return per_segment(reader, fieldname, "lengths", _read_lengths)
+
+
+def _read_lengths(reader, fieldname) -> list:
+    return [reader.doc_field_length(doc, fieldname, 1) for doc in range(reader.doc_count_all())]
 
 
 class CachedLengthsBM25F(BM25F):
     def scorer(self, searcher, fieldname, text, qf=1):
         scorer = super().scorer(searcher, fieldname, text, qf=qf)
-        if hasattr(scorer, "dfl"):
-            scorer.dfl = field_lengths(searcher.reader(), fieldname).__getitem__
+        lengths = field_lengths(searcher.reader(), fieldname) if hasattr(scorer, "dfl") else None
+        if lengths is not None:
+            scorer.dfl = lengths.__getitem__
         return scorer

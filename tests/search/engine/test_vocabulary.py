@@ -52,3 +52,16 @@ def test_a_name_cited_once_late_in_an_article_is_suggested(client, seeds):
     payload = client.get("/api/search/", {"q": "Sheinbam"}).json()
 
     assert payload["count"] == 0 and payload["suggestion"] == "Sheinbaum"
+
+
+def test_a_segments_words_are_read_once_whatever_reader_opens_it(seeds, make_article):
+    # Whoosh opens new readers for every segment at each commit: what is read
+    # from a segment is kept by the segment, so an unchanged one is not read again.
+    make_article("Un mot nouveau : zapatiste, au Chiapas.")
+    index = backend().index
+    with index.reader() as first, index.reader() as second:
+        assert first is not second
+        assert vocabulary(first, "words").within("zapatist", 1) == ["zapatiste"]
+        for (one, _), (other, _) in zip(first.leaf_readers(), second.leaf_readers(), strict=True):
+            assert one is not other
+            assert vocabulary(one, "words") is vocabulary(other, "words")
