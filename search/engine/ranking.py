@@ -58,10 +58,12 @@ def passage_query(text: str, analyzer, reader) -> wq.Query:
     """The passage's rarest stems (the ones the archive holds), any of them."""
     sequence = [token.text for token in analyzer(text)]
     known = {stem: reader.doc_frequency(CONTENT, stem) for stem in set(sequence)}
+    if not known:
+        return wq.NullQuery  # signs and stop words only
+    # The rarest words the archive holds; none held, the passage finds nothing.
     rarest = sorted((stem for stem, frequency in known.items() if frequency), key=lambda s: (known[s], s))
-    if not rarest:
-        return wq.NullQuery
-    return Passage([wq.Term(CONTENT, stem) for stem in rarest[:PASSAGE_TERMS]], sequence)
+    searched = rarest or sorted(known)
+    return Passage([wq.Term(CONTENT, stem) for stem in searched[:PASSAGE_TERMS]], sequence)
 
 
 def positive_leaves(query) -> list:

@@ -136,7 +136,8 @@ def _run(outcome, state, multiselect):
     outcome.hits = [_hit(result, labels["source"]) for result in results]
     outcome.facets = facet_lists(counts, state.selected, labels)
     outcome.periods = counts.get("period", [])
-    if state.q and outcome.count < SUGGEST_BELOW:
+    # A pasted passage is corrected by nobody: its unknown words are names and typos of its own.
+    if state.q and outcome.count < SUGGEST_BELOW and not isinstance(state.parsed, Passage):
         outcome.suggestion = suggest(state.q, lambda words: count_of(state.replace(q=words)) > outcome.count)
     return outcome
 

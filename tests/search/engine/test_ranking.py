@@ -106,3 +106,12 @@ def test_a_query_past_the_limit_is_cut_with_a_french_message(client, seeds, sett
     assert response.status_code == 200
     assert any("trop longue" in message for message in response.json()["messages"])
     assert response.json()["results"][0]["slug"] == seeds[0].slug
+
+
+def test_a_passage_of_words_the_archive_lacks_finds_nothing_and_says_so(client, seeds):
+    passage = " ".join(f"zorglub{n}" for n in range(30))
+
+    payload = client.get("/api/search/", {"q": passage}).json()
+
+    assert payload["count"] == 0 and payload["suggestion"] is None
+    assert any("Texte collé" in message for message in payload["messages"])
