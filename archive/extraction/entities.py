@@ -6,10 +6,12 @@ Pure: the caller runs the recogniser (archive/extraction/nlp.py) and passes its
 mentions in; everything here is plain string work, tested without a model.
 """
 
+import functools
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from .gazetteer import place_names
 from .text import ABBREVIATIONS, accents, fold
 
 PERSON, PLACE, ORGANISATION = "person", "place", "organisation"
@@ -302,24 +304,6 @@ _NOISE = re.compile(r"https?:|www\.|@|#|\.com\b|\.fr\b|\d{2,}|^\W+$")
 _ROLE_BEFORE = re.compile(
     r"(?:^|[\s,(])(?:[Ll]e|[Ll]a|[Ll]'|[Ll]’)\s*(?P<role>(?:[a-zà-öø-ÿ'’-]+\s+){0,4}?[a-zà-öø-ÿ'’-]+)\s*,?\s*$"
 )
-# Places the recogniser tends to call people.
-PLACES = {
-    "washington",
-    "mexico",
-    "texas",
-    "tijuana",
-    "el paso",
-    "houston",
-    "san diego",
-    "ciudad juarez",
-    "juarez",
-    "arizona",
-    "californie",
-    "floride",
-    "nouveau mexique",
-    "chihuahua",
-    "sonora",
-}
 # Capitalised common nouns the recogniser takes for names.
 GENERIC = {
     "etat",
@@ -676,7 +660,7 @@ def group_mentions(mentions: list[RawMention], text: str) -> list[FoundEntity]:
         key = entity_key(name)
         if key in ORGANISATIONS:
             kind = ORGANISATION
-        elif key in PLACES:
+        elif kind != PLACE and is_known_place(key) and not _names_a_person(key, mentions):
             kind = PLACE
         group = groups.setdefault((kind, key), FoundEntity(kind, name, key, first_position=mention.start))
         group.count += 1
@@ -696,12 +680,31 @@ def group_mentions(mentions: list[RawMention], text: str) -> list[FoundEntity]:
     return sorted(merged, key=lambda e: e.first_position)
 
 
+@functools.cache
+def _place_keys() -> frozenset[str]:
+    return frozenset(filter(None, map(entity_key, place_names())))
+
+
+def is_known_place(key: str) -> bool:
+    """Whether the folded name `key` is a country, a state of the Americas or a large
+    city (archive.extraction.gazetteer)."""
+    return key in _place_keys()
+
+
+def _names_a_person(key: str, mentions: list[RawMention]) -> bool:
+    """Whether a person the article names has `key` as first name or surname: its
+    « Charlotte » or « Houston » alone is that person, not the city."""
+    return any(
+        is_name_fragment(key, entity_key(m.text)) for m in mentions if KINDS.get(m.label) == PERSON
+    )
+
+
 def _best_spelling(spellings: Counter) -> str:
     """Accented spellings first ("États-Unis" over "Etats-Unis"), then the most frequent."""
     return max(spellings, key=lambda s: (accents(s) > 0, spellings[s], accents(s), len(s)))
 
 
-def _absorb(target: FoundEntity, other: FoundEntity, keep_alias=True):
+def absorb(target: FoundEntity, other: FoundEntity, keep_alias=True):
     target.count += other.count
     target.first_position = min(target.first_position, other.first_position)
     target.roles |= other.roles
@@ -715,21 +718,28 @@ def _absorb(target: FoundEntity, other: FoundEntity, keep_alias=True):
 
 def _merge_surnames(entities: list[FoundEntity]) -> list[FoundEntity]:
     """ "Dunford" and "M. Dunford" become Joseph Dunford when the article names one
-    person with that surname."""
+    person with that surname; "Lopez Obrador" becomes Andres Manuel Lopez Obrador and
+    "Kamala" Kamala Harris the same way: a person whose name is the end (or, for one
+    word, the first name) of exactly one fuller name of the article is that person."""
     people = [e for e in entities if e.kind == PERSON and len(e.name.split()) > 1]
     kept = []
     for entity in entities:
-        if entity.kind == PERSON and len(entity.name.split()) == 1:
-            owners = [
-                p
-                for p in people
-                if entity_key(p.name).split()[-1] == entity.key or entity_key(p.name).endswith(" " + entity.key)
-            ]
+        if entity.kind == PERSON:
+            owners = [p for p in people if p is not entity and is_name_fragment(entity.key, p.key)]
             if len(owners) == 1:
-                _absorb(owners[0], entity, keep_alias=False)
+                absorb(owners[0], entity, keep_alias=False)
                 continue
         kept.append(entity)
     return kept
+
+
+def is_name_fragment(fragment: str, full: str) -> bool:
+    """Whether the (folded) name `fragment` is the surname part of `full` ("trump",
+    "lopez obrador" of "andres manuel lopez obrador") or, alone, its first name."""
+    words, whole = fragment.split(), full.split()
+    if not words or len(words) >= len(whole):
+        return False
+    return whole[-len(words) :] == words or (len(words) == 1 and whole[0] == words[0])
 
 
 def _merge_across_kinds(entities: list[FoundEntity]) -> list[FoundEntity]:
@@ -743,10 +753,10 @@ def _merge_across_kinds(entities: list[FoundEntity]) -> list[FoundEntity]:
             surnames.setdefault(entity_key(part), person)
     kept = []
     for entity in entities:
-        if entity.kind != PERSON and entity.key not in ORGANISATIONS and entity.key not in PLACES:
+        if entity.kind != PERSON and entity.key not in ORGANISATIONS and not is_known_place(entity.key):
             owner = people.get(entity.key) or surnames.get(entity.key)
             if owner:
-                _absorb(owner, entity, keep_alias=False)
+                absorb(owner, entity, keep_alias=False)
                 continue
         kept.append(entity)
     return kept
@@ -776,7 +786,7 @@ def _merge_acronyms(entities: list[FoundEntity], text: str) -> list[FoundEntity]
             None,
         )
         if long and id(short) not in absorbed:
-            _absorb(long, short)
+            absorb(long, short)
             absorbed.add(id(short))
     return [e for e in entities if id(e) not in absorbed]
 

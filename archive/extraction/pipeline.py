@@ -13,6 +13,7 @@ from .entities import PERSON, FoundEntity, RawMention, entity_key, group_mention
 from .figures import Figure, find_figures
 from .fingerprint import signature
 from .header import read_header
+from .nicknames import find_nicknames, merge_nicknames
 from .quotes import Quote, find_quotes
 from .text import normalise, paragraphs, sentences, shorten, word_count
 from .themes import Lexicon, find_themes
@@ -152,9 +153,16 @@ def find_facts(
     quotes with speakers, themes and the near-duplicate signature. The
     `authors` signed the article: their byline is not a mention."""
     text = analysed_text(title, body)
-    entities = without_authors(group_mentions(mentions, text), authors)
+    entities = without_authors(article_entities(mentions, text), authors)
     quotes = find_quotes(body, speaker_resolver(entities, shift=len(title) + 2))
     return Facts(entities, find_figures(body), quotes, find_themes(text, lexicons), signature(body))
+
+
+def article_entities(mentions: list[RawMention], text: str) -> list[FoundEntity]:
+    """The article's entities, one per person, place or organisation, its nicknames
+    for people ("El Chapo", "AMLO") counted as them."""
+    mentions, nicknames = find_nicknames(mentions, text)
+    return merge_nicknames(group_mentions(mentions, text), nicknames, text)
 
 
 def without_authors(entities: list[FoundEntity], authors: Iterable[str]) -> list[FoundEntity]:
