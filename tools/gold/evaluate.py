@@ -1,5 +1,5 @@
 """Measure extraction against the hand-annotated gold set (tools/gold/topic.jsonl,
-26 articles of ../shared/corpus/topic.jsonl): precision, recall and F1 per kind.
+all 60 articles of ../shared/corpus/topic.jsonl): precision, recall and F1 per kind.
 
     python -m tools.gold.evaluate [--model fr_core_news_md]
 
