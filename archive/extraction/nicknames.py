@@ -44,9 +44,10 @@ def find_nicknames(mentions: list[RawMention], text: str) -> tuple[list[RawMenti
             continue
         end = mention.start + len(mention.text)
         after = text[end : end + 80]
-        if mention in people and len(mention.text.split()) == 1 and (inside := _INSIDE.match(after)):
+        # A first name, a nickname in quotes, a surname: a person however labelled.
+        if len(mention.text.split()) == 1 and mention.text[:1].isupper() and (inside := _INSIDE.match(after)):
             full = f"{mention.text} {inside['surname']}"
-            rewritten.append(RawMention(full, mention.label, mention.start))
+            rewritten.append(RawMention(full, "PER", mention.start))
             nicknames.append(Nickname(full, inside["nick"]))
             # The recogniser's pieces of that name (the nickname, the surname) are it.
             stop = end + inside.end()
