@@ -39,5 +39,5 @@ def _dictionary() -> _Dictionary:
 def is_french_word(word: str) -> bool:
     """Whether `word` (any case, accents or not) is a French common word."""
     lower = word.lower()
-    dictionary = _dictionary()
-    return lower in dictionary.words or fold(lower) in dictionary.words or dictionary.hash_of(lower) in dictionary.hashes
+    known = _dictionary()
+    return lower in known.words or fold(lower) in known.words or known.hash_of(lower) in known.hashes

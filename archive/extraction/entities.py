@@ -726,9 +726,7 @@ def is_known_place(key: str) -> bool:
 def _names_a_person(key: str, mentions: list[RawMention]) -> bool:
     """Whether a person the article names has `key` as first name or surname: its
     « Charlotte » or « Houston » alone is that person, not the city."""
-    return any(
-        is_name_fragment(key, entity_key(m.text)) for m in mentions if KINDS.get(m.label) == PERSON
-    )
+    return any(is_name_fragment(key, entity_key(m.text)) for m in mentions if KINDS.get(m.label) == PERSON)
 
 
 def _best_spelling(spellings: Counter) -> str:
