@@ -458,6 +458,8 @@ _CALENDAR = {
 }
 # "Américains", "Mexicaines": inhabitants, not places.
 _DEMONYM = re.compile(r"(?:ain|aine|ien|ienne|ais|aise|ois|oise|éen|éenne)s?$", re.IGNORECASE)
+# A nationality before a name (« l'Espagnol Rafael Nadal »): demonyms and a few more endings.
+_NATIONALITY = re.compile(r"(?:ain|aine|ien|ienne|ais|aise|ois|oise|éen|éenne|ol|ole|and|ande)$", re.IGNORECASE)
 # A short line crediting the article ("Le Monde avec AFP", "(AFP)"): not the text's own entities.
 _CREDIT_LINE = re.compile(r"^.{0,40}\b(?:avec|\(|©)\s*(?:l['’])?(?:AFP|Reuters|AP|Belga)\b.{0,20}$", re.MULTILINE)
 _TRAILING_PARTICLES = {"de", "du", "des", "d'", "l'", "la", "le", "les", "et", "à", "au", "aux"}
@@ -688,6 +690,10 @@ def _without_leading_name(name: str, mention: RawMention) -> tuple[str, RawMenti
     the recogniser ran a person's span back over the place or organisation before
     it ("sur Twitter Christina Pushaw"); the person is the name that follows."""
     words = name.split()
+    if len(words) >= 3 and _NATIONALITY.search(words[0]) and is_french_word(words[0]):
+        # « l'Espagnol Rafael Nadal », « Algérien Adel Haddadi »: the nationality is no name.
+        rest = " ".join(words[1:])
+        return rest, RawMention(rest, mention.label, mention.start + mention.text.find(words[1]))
     for size in (1, 2):
         head = entity_key(" ".join(words[:size]))
         if len(words) - size >= 2 and (head in ORGANISATIONS or is_known_place(head)):

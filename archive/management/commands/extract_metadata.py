@@ -4,6 +4,7 @@ from tqdm import tqdm
 from archive.curation import extract_articles
 from archive.jobs import claim_next_job, run_job
 from archive.models import Article
+from archive.resolution import resolve_entities
 from archive.signals import batch_of_changes
 
 
@@ -42,8 +43,12 @@ class Command(BaseCommand):
 
         with batch_of_changes():
             changed = extract_articles(articles.iterator(chunk_size=200), progress=progress)
+            merges, removed = resolve_entities()
         bar.close()
-        self.stdout.write(f"{total} article(s) ré-extrait(s), {changed} modifié(s).")
+        self.stdout.write(
+            f"{total} article(s) ré-extrait(s), {changed} modifié(s) ; {len(merges)} entité(s) réunie(s) "
+            f"à d'autres, {removed} entité(s) plus mentionnée(s) nulle part supprimée(s)."
+        )
 
     def _run_jobs(self):
         ran = 0

@@ -8,6 +8,7 @@ from tqdm import tqdm
 from archive.curation import BATCH, lexicons
 from archive.importing import ArticleRefused, Outcome, import_batch
 from archive.readers import Limits, Refusal, one_line, read_paths
+from archive.resolution import resolve_entities
 from archive.signals import batch_of_changes
 
 
@@ -58,6 +59,9 @@ class Command(BaseCommand):
                     batch = []
             self._import(batch, lexicon, counts)
             if counts[Outcome.IMPORTED]:
+                merges, _removed = resolve_entities()
+                if merges:
+                    self.stdout.write(f"{len(merges)} entité(s) réunie(s) à d'autres (resolve_entities).")
                 self.stdout.write("Mise à jour de l'index de recherche…")
         self.stdout.write(
             f"{counts[Outcome.IMPORTED]} importé(s), {counts[Outcome.UNCHANGED]} inchangé(s) (déjà présents), "

@@ -1,0 +1,43 @@
+"""Where names come from when a sentence is not enough: places from the
+gazetteer (pycountry, GeoNames) and French words from the model's dictionary."""
+
+from archive.extraction.dictionary import is_french_word
+from archive.extraction.entities import PERSON, PLACE, RawMention, group_mentions, is_known_place
+
+
+def test_places_come_from_the_packages_in_french_and_english():
+    for key in ["mexique", "etats unis", "texas", "nouveau mexique", "sonora", "tijuana", "el paso", "pekin", "europe"]:
+        assert is_known_place(key), key
+    assert not is_known_place("trump")
+    assert not is_known_place("garde nationale")
+
+
+def test_the_dictionary_knows_words_in_any_form_and_not_names():
+    for word in ["Bilan", "économie", "Economie", "considère", "mesures", "Garder"]:
+        assert is_french_word(word), word
+    for name in ["Trump", "Mexique", "Sinaloa", "Obama", "Camarena"]:
+        assert not is_french_word(name), name
+
+
+def test_a_place_the_recogniser_calls_a_person_is_a_place_unless_the_article_names_that_person():
+    text = "Melbourne accueille le tournoi. Le joueur est arrivé à Melbourne mardi."
+    found = group_mentions([RawMention("Melbourne", "PER", 0), RawMention("Melbourne", "PER", text.rindex("Mel"))], text)
+    assert [(e.kind, e.name) for e in found] == [(PLACE, "Melbourne")]
+    text = "Whitney Houston chantait. Houston reste une légende."
+    mentions = [RawMention("Whitney Houston", "PER", 0), RawMention("Houston", "PER", text.rindex("Houston"))]
+    assert [(e.kind, e.name) for e in group_mentions(mentions, text)] == [(PERSON, "Whitney Houston")]
+
+
+def test_a_capitalised_word_alone_is_no_name_but_a_known_place_or_a_fuller_name_is():
+    text = "Bilan : la frontière reste fermée. Paris a protesté."
+    found = group_mentions([RawMention("Bilan", "PER", 0), RawMention("Paris", "LOC", text.index("Paris"))], text)
+    assert [e.name for e in found] == ["Paris"]
+
+
+def test_a_span_glued_to_a_place_or_a_nationality_keeps_the_person():
+    text = "a déclaré le chef de la police d'El Paso Greg Allen, puis l'Espagnol Rafael Nadal."
+    mentions = [
+        RawMention("El Paso Greg Allen", "PER", text.index("El Paso")),
+        RawMention("Espagnol Rafael Nadal", "PER", text.index("Espagnol")),
+    ]
+    assert [e.name for e in group_mentions(mentions, text)] == ["Greg Allen", "Rafael Nadal"]
