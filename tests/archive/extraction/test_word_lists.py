@@ -21,7 +21,9 @@ def test_the_dictionary_knows_words_in_any_form_and_not_names():
 
 def test_a_place_the_recogniser_calls_a_person_is_a_place_unless_the_article_names_that_person():
     text = "Melbourne accueille le tournoi. Le joueur est arrivé à Melbourne mardi."
-    found = group_mentions([RawMention("Melbourne", "PER", 0), RawMention("Melbourne", "PER", text.rindex("Mel"))], text)
+    found = group_mentions(
+        [RawMention("Melbourne", "PER", 0), RawMention("Melbourne", "PER", text.rindex("Mel"))], text
+    )
     assert [(e.kind, e.name) for e in found] == [(PLACE, "Melbourne")]
     text = "Whitney Houston chantait. Houston reste une légende."
     mentions = [RawMention("Whitney Houston", "PER", 0), RawMention("Houston", "PER", text.rindex("Houston"))]
