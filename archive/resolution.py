@@ -142,7 +142,10 @@ def _shared_spellings(known: dict[int, _Known]):
         owners = [i for i in items if i not in named]
         if len(owners) == 1 and owners[0].entity.kind != PLACE:
             for item in named:
-                if _can_go(item):
+                # Never a better-known entity into a lesser one, nor a known place into a
+                # person: one article's slip ("France (Nini Vilivong)", a role and its
+                # actress) must not carry France away.
+                if _can_go(item) and owners[0].articles >= item.articles and not is_known_place(key):
                     yield item, owners[0], "graphie d'une autre entité"
             continue
         if owners or len({i.entity.kind for i in named}) < 2:

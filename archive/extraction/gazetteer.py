@@ -32,6 +32,8 @@ def place_names() -> frozenset[str]:
     for country in pycountry.countries:
         for name in {country.name, getattr(country, "common_name", country.name)}:
             names |= {name, countries.gettext(name)}
+            # ISO's "Russie, Fédération de" is "Russie" in a sentence.
+            names |= {n.split(",")[0] for n in (name, countries.gettext(name)) if "," in n}
     states = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["fr"], fallback=True)
     for code in REGION_COUNTRIES:
         for state in pycountry.subdivisions.get(country_code=code) or ():

@@ -11,14 +11,14 @@ time the article writes it, a mention of them."""
 import re
 from dataclasses import dataclass
 
-from .entities import PERSON, FoundEntity, RawMention, absorb, entity_key
+from .entities import ORGANISATIONS, PERSON, FoundEntity, RawMention, absorb, entity_key, is_known_place
 
 _NAME = r"[A-ZÀ-Ý][\w'’.-]*(?:\s+(?:de\s+|del\s+|la\s+)?[A-ZÀ-Ý][\w'’.-]*){0,3}"
 _QUOTED = r"[«\"“]\s*(?P<nick>" + _NAME + r")\s*[»\"”]"
-# After a person's name: ", alias « X »", " – surnommé « X »", " (« X »)", " (X)".
+# After a person's name: ", alias « X »", " – surnommé « X »", " (« X »)". A bare
+# word in brackets is not enough: "Sophie Garel (RTL)" names her radio.
 _AFTER_PERSON = re.compile(
-    r"^\s*(?:[,–—-]\s*)?(?:(?:alias|dit|dite|surnomm[ée]e?|connue? sous le nom d[e'’])\s*)?"
-    r"(?:\(\s*)?(?:" + _QUOTED + r"|(?<=\()\s*(?P<bare>[A-Z]{3,6})(?=\s*\)))"
+    r"^\s*(?:[,–—-]\s*)?(?:(?:alias|dit|dite|surnomm[ée]e?|connue? sous le nom d[e'’])\s*)?(?:\(\s*)?" + _QUOTED
 )
 # Inside a name: "Joaquin « El Chapo » Guzman" (first name, nickname, surname).
 _INSIDE = re.compile(r"^\s*" + _QUOTED + r"\s*(?P<surname>[A-ZÀ-Ý][\w'’-]+)")
@@ -55,14 +55,22 @@ def find_nicknames(mentions: list[RawMention], text: str) -> tuple[list[RawMenti
             continue
         rewritten.append(mention)
         if mention in people and len(mention.text.split()) > 1 and (found := _AFTER_PERSON.match(after)):
-            nicknames.append(Nickname(mention.text, found["nick"] or found["bare"]))
-        elif mention not in people:
+            nicknames.append(Nickname(mention.text, found["nick"]))
+        elif mention not in people and _may_be_nickname(mention.text):
             for person in people:
                 if person.start > end and _BEFORE_PERSON.match(text[end : person.start]):
                     nicknames.append(Nickname(person.text, mention.text))
                     break
     nicknames += _initials(people, text, {entity_key(n.nickname) for n in nicknames})
     return rewritten, nicknames
+
+
+def _may_be_nickname(name: str) -> bool:
+    """ "El Chapo (Joaquin Guzman)" is a nickname; "France (Nini Vilivong)", a role
+    and its actress, and "la Suède (Johanna Skottheim…)", a team, are not: a place
+    or an organisation's acronym before a name in brackets is no nickname."""
+    key = entity_key(name)
+    return not (is_known_place(key) or key in ORGANISATIONS or name.isupper())
 
 
 def _initials(people: list[RawMention], text: str, known: set[str]) -> list[Nickname]:
@@ -94,7 +102,7 @@ def merge_nicknames(entities: list[FoundEntity], nicknames: list[Nickname], text
     for nick in nicknames:
         person_key, nick_key = entity_key(nick.person), entity_key(nick.nickname)
         person = next((e for e in entities if e.kind == PERSON and person_key in _keys(e)), None)
-        if person is None or nick_key in _keys(person) or not nick_key:
+        if person is None or nick_key in _keys(person) or not nick_key or is_known_place(nick_key):
             continue
         for other in [e for e in entities if e is not person and nick_key in _keys(e)]:
             absorb(person, other)

@@ -129,3 +129,19 @@ def test_import_resolves_and_the_search_follows(make_article, client, tmp_path):
     assert short.mentions.filter(entity=trump).exists()
     response = client.get("/api/search/", {"person": trump.slug})
     assert short.slug in {r["slug"] for r in response.json()["results"]}
+
+
+def test_a_known_place_is_never_merged_into_a_person_nor_a_big_entity_into_a_small_one(make_article):
+    from archive.entities import add_alias
+
+    for n in range(3):
+        make_article(f"La France a voté la loi {n}. La France attend. Paris a protesté.", title=f"France {n}")
+    make_article("L'actrice Nini Vilivong joue dans ce film. Nini Vilivong est remarquable.", title="Film")
+    france = Entity.objects.get(name="France", kind="place")
+    # One article's slip gave the actress the spelling "France" (a role she plays).
+    add_alias(Entity.objects.get(name="Nini Vilivong"), "France")
+
+    resolve_entities()
+
+    assert Entity.objects.filter(pk=france.pk, kind="place").exists()
+    assert len(articles_of("France")) == 3

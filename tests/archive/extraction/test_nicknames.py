@@ -47,3 +47,19 @@ def test_initials_in_quotes_and_alone_count_as_the_person():
 def test_an_acronym_no_one_spells_stays_out():
     found = people("Le président Andres Manuel Lopez Obrador a parlé à la BBC. La BBC a diffusé l'entretien.")
     assert found["Andres Manuel Lopez Obrador"][1] == set()
+
+
+@pytest.mark.parametrize(
+    "text, person",
+    [
+        ("Tony Wong (Soulasath Saul) et France (Nini Vilivong) dans « Goodbye Mister Wong ».", "Nini Vilivong"),
+        ("De nouvelles voix : Viviane Blassel (Europe 1), Sophie Garel (RTL) ou Kriss (FIP).", "Sophie Garel"),
+        ("Elles ont devancé la Russie (Valeriia Vasnetcova, Svetlana Mironova) de 35 secondes.", "Valeriia Vasnetcova"),
+    ],
+)
+def test_a_place_a_role_or_a_radio_beside_a_name_in_brackets_is_no_nickname(text, person):
+    [mentions] = nlp.recognise([text])
+    entities = article_entities(mentions, text)
+    holder = next((e for e in entities if e.name == person), None)
+    assert holder is None or not holder.aliases
+    assert all(e.kind != PERSON or not ({"France", "RTL", "Russie"} & (e.aliases | {e.name})) for e in entities)
