@@ -15,7 +15,15 @@ from django.utils import timezone
 from archive.duplicates import record_signature
 from archive.entities import entity_for
 from archive.extraction import nlp
-from archive.extraction.pipeline import Extracted, Facts, RawArticle, analysed_text, extract, find_facts
+from archive.extraction.pipeline import (
+    Extracted,
+    Facts,
+    RawArticle,
+    analysed_text,
+    extract,
+    find_facts,
+    publisher_names,
+)
 from archive.extraction.themes import Lexicon, parse_keywords
 from archive.models import Article, ExtractedField, Figure, Mention, Origin, Quote, Review, Source, Theme
 
@@ -53,7 +61,8 @@ def analyse(
     pairs: list[tuple[str, str]], lexicon: list[Lexicon], authors: list[list[str]] | None = None
 ) -> list[Facts]:
     """Facts of (title, body) pairs, with one batched pass of the recogniser;
-    `authors` (one list per pair) are not counted as people mentioned."""
+    `authors` (one list per pair: who signed it, and its publisher's names) are not
+    counted as entities mentioned."""
     mentions = nlp.recognise([analysed_text(title, body) for title, body in pairs])
     authors = authors or [[] for _ in pairs]
     return [
@@ -93,7 +102,8 @@ def _extract_batch(articles: list[Article], lexicon: list[Lexicon]) -> int:
         for a, e in zip(articles, extracted, strict=True)
     ]
     signed = [
-        a.authors if a.is_edited(ExtractedField.AUTHORS) else e.authors
+        (a.authors if a.is_edited(ExtractedField.AUTHORS) else e.authors)
+        + publisher_names(a.source.name if a.source_id else e.source_name)
         for a, e in zip(articles, extracted, strict=True)
     ]
     changed = 0

@@ -11,7 +11,7 @@ from django.db import IntegrityError, transaction
 from django.utils.text import slugify
 
 from archive.curation import analyse, apply_extraction, given_metadata, lexicons
-from archive.extraction.pipeline import Extracted, RawArticle, extract
+from archive.extraction.pipeline import Extracted, RawArticle, extract, publisher_names
 from archive.extraction.text import normalise
 from archive.models import Article, Source
 from archive.readers import web_url
@@ -66,7 +66,7 @@ def import_batch(raws: list[RawArticle], lexicon=None) -> list[tuple[Outcome | A
     facts = analyse(
         [(e.title, e.body) for _, e in todo],
         lexicon if lexicon is not None else lexicons(),
-        [e.authors for _, e in todo],
+        [e.authors + publisher_names(e.source_name) for _, e in todo],
     )
     for (i, extracted), found in zip(todo, facts, strict=True):
         raw, digest = raws[i], digests[i]

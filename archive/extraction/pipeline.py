@@ -2,6 +2,7 @@
 Vigie stores."""
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -166,10 +167,30 @@ def article_entities(mentions: list[RawMention], text: str) -> list[FoundEntity]
 
 
 def without_authors(entities: list[FoundEntity], authors: Iterable[str]) -> list[FoundEntity]:
-    """The entities but the people who signed the article, under any spelling of theirs."""
+    """The entities but the people who signed the article, under any spelling of
+    theirs, and its publisher (`publisher_names`): « Le Monde » and « Le Monde
+    Afrique » in a Le Monde article are its masthead and sections, not a source it cites."""
     signed = {entity_key(name) for name in authors} - {""}
+    # "Le Monde" keeps its article as a key; its sections lose it ("Monde Afrique").
+    signed |= {re.sub(r"^(?:le|la|les|l') ?", "", key) for key in signed} - {""}
 
     def is_author(entity):
-        return entity.kind == PERSON and bool(signed & {entity.key, *(entity_key(a) for a in entity.aliases)})
+        keys = {entity.key, *(entity_key(a) for a in entity.aliases)}
+        if entity.kind == PERSON:
+            return bool(signed & keys)
+        return any(key == s or key.startswith(s + " ") for key in keys for s in signed)
 
     return [entity for entity in entities if not is_author(entity)]
+
+
+def publisher_names(source: str) -> list[str]:
+    """The publisher's names in a source's name: "Orange Actu (Orange avec AFP)" is
+    Orange Actu and Orange. The agency whose copy it runs is left out: when the text
+    says "a déclaré à l'AFP", it cites the agency (its credit lines are dropped
+    apart, archive.extraction.entities)."""
+    outside, _, inside = source.partition("(")
+    publishers = [outside.split(" avec ")[0]]
+    if " avec " in inside:  # "(Orange avec AFP)"; "(AFP)" alone names the agency
+        publishers.append(inside.split(" avec ")[0])
+    parts = [part for name in publishers for part in re.split(r"\s*(?:[),;/]|\bet\b|&)\s*", name)]
+    return [part.strip() for part in parts if len(entity_key(part)) > 1]

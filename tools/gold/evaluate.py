@@ -17,7 +17,7 @@ from pathlib import Path
 
 from archive.extraction import nlp
 from archive.extraction.entities import ORGANISATION, PERSON, PLACE, entity_key
-from archive.extraction.pipeline import RawArticle, analysed_text, extract, find_facts
+from archive.extraction.pipeline import RawArticle, analysed_text, extract, find_facts, publisher_names
 from archive.extraction.themes import SEED_THEMES, Lexicon, parse_keywords
 
 GOLD = Path(__file__).with_name("topic.jsonl")
@@ -39,10 +39,13 @@ def main():
 
     started = time.perf_counter()
     articles = [corpus[g["index"]] for g in gold]
-    extracted = [extract(RawArticle(text=a["text"], title=a["title"])) for a in articles]
+    extracted = [extract(RawArticle(text=a["text"], title=a["title"], source=a["source"])) for a in articles]
     texts = [analysed_text(e.title, e.body) for e in extracted]
     mentions = nlp.recognise(texts, model=args.model)
-    facts = [find_facts(e.title, e.body, m, lexicon, e.authors) for e, m in zip(extracted, mentions, strict=True)]
+    facts = [
+        find_facts(e.title, e.body, m, lexicon, e.authors + publisher_names(e.source_name))
+        for e, m in zip(extracted, mentions, strict=True)
+    ]
     elapsed = time.perf_counter() - started
 
     scores = {kind: Counter() for kind in [*KINDS, "figures", "date"]}

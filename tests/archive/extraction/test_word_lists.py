@@ -43,3 +43,19 @@ def test_a_span_glued_to_a_place_or_a_nationality_keeps_the_person():
         RawMention("Espagnol Rafael Nadal", "PER", text.index("Espagnol")),
     ]
     assert [e.name for e in group_mentions(mentions, text)] == ["Greg Allen", "Rafael Nadal"]
+
+
+def test_the_publisher_is_not_a_source_the_article_cites():
+    from archive.extraction.entities import ORGANISATION, FoundEntity
+    from archive.extraction.pipeline import publisher_names, without_authors
+
+    assert publisher_names("Orange Actu (Orange avec AFP)") == ["Orange Actu", "Orange"]
+    assert publisher_names("Orange Actu (AFP)") == ["Orange Actu"]  # the agency is cited when named
+    entities = [
+        FoundEntity(ORGANISATION, "LE MONDE", "le monde"),
+        FoundEntity(ORGANISATION, "Monde Afrique", "monde afrique"),
+        FoundEntity(ORGANISATION, "AFP", "afp"),
+        FoundEntity(ORGANISATION, "Mondelez", "mondelez"),
+    ]
+    kept = without_authors(entities, publisher_names("Le Monde avec AFP"))
+    assert [e.name for e in kept] == ["AFP", "Mondelez"]
