@@ -71,13 +71,8 @@ class Facet:
 FACETS: dict[str, Facet] = {
     facet.name: facet
     for facet in (
-        Facet("year", "Année", YEAR, order="value"),
-        Facet("source", "Source", SLUG, names_from(Source)),
-        Facet("person", "Personne", SLUG, names_from(Entity), all_of=True),
-        Facet("place", "Lieu", SLUG, names_from(Entity), all_of=True),
-        Facet("organisation", "Organisation", SLUG, names_from(Entity), all_of=True),
-        Facet("theme", "Thème", SLUG, names_from(Theme), all_of=True),
-        # The article's relevance to the archive's subject (archive/relevance.py).
+        # The article's relevance to the archive's subject (archive/relevance.py): first, a
+        # reader narrows a search to the subject before anything else.
         Facet(
             "relevance",
             "Sujet de l'archive",
@@ -85,7 +80,13 @@ FACETS: dict[str, Facet] = {
             choices_of(Relevance.choices),
             order="listed",
             values=tuple(Relevance.values),
-        ),  # fmt: skip
+        ),
+        Facet("year", "Année", YEAR, order="value"),
+        Facet("source", "Source", SLUG, names_from(Source)),
+        Facet("person", "Personne", SLUG, names_from(Entity), all_of=True),
+        Facet("place", "Lieu", SLUG, names_from(Entity), all_of=True),
+        Facet("organisation", "Organisation", SLUG, names_from(Entity), all_of=True),
+        Facet("theme", "Thème", SLUG, names_from(Theme), all_of=True),
     )
 }
 
