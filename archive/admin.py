@@ -3,9 +3,9 @@ from django.contrib import admin, messages
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.db import models
 from django.db.models import Count
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 
 from archive.entities import add_alias, merge_entities
 from archive.extraction.entities import entity_key
@@ -21,10 +21,13 @@ from archive.models import (
     Mention,
     Origin,
     Quote,
+    Relevance,
     Review,
     Source,
+    Subject,
     Theme,
 )
+from archive.relevance import apply_relevance
 
 # Form fields that, once an editor changes them, belong to the editor.
 EDITABLE_FIELDS = {
@@ -37,6 +40,7 @@ EDITABLE_FIELDS = {
     "authors": ExtractedField.AUTHORS,
     "language": ExtractedField.LANGUAGE,
     "themes": ExtractedField.THEMES,
+    "relevance": ExtractedField.RELEVANCE,
 }
 
 
@@ -155,8 +159,10 @@ class ArticleForm(forms.ModelForm):
 class ArticleAdmin(admin.ModelAdmin):
     form = ArticleForm
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
-    list_display = ["title", "published_on", "date_precision", "source", "verified", "word_count", "ref"]
-    list_filter = ["verified", "date_precision", "date_found_by", "title_generated", "themes", "source", "language"]
+    list_display = ["title", "published_on", "date_precision", "source", "relevance", "verified", "word_count", "ref"]
+    list_filter = [
+        "relevance", "verified", "date_precision", "date_found_by", "title_generated", "themes", "source", "language",
+    ]  # fmt: skip
     list_select_related = ["source"]
     search_fields = ["title", "slug", "ref", "lead"]
     date_hierarchy = "published_on"
@@ -164,10 +170,10 @@ class ArticleAdmin(admin.ModelAdmin):
     filter_horizontal = ["themes"]
     readonly_fields = [
         "slug", "raw_text", "content_hash", "ref", "word_count", "date_found_by", "date_evidence", "given",
-        "extracted_at", "imported_at", "updated_at",
+        "extracted_at", "imported_at", "updated_at", "relevance_score", "relevance_evidence_list",
     ]  # fmt: skip
     inlines = [MentionInline, FigureInline, QuoteInline]
-    actions = ["mark_verified", "reextract"]
+    actions = ["mark_verified", "reextract", "rescore"]
     list_per_page = 50
     fieldsets = [
         (None, {"fields": ["title", "title_generated", "slug", "verified"]}),
@@ -188,6 +194,14 @@ class ArticleAdmin(admin.ModelAdmin):
         ),
         ("Texte", {"fields": ["lead", "body"]}),
         ("Thèmes", {"fields": ["themes"]}),
+        (
+            "Sujet de l'archive",
+            {
+                "fields": ["relevance", "relevance_score", "relevance_evidence_list"],
+                "description": "Calculée depuis le titre et le texte selon la définition du sujet "
+                "(Sujet de l'archive). Choisie ici, elle ne change plus à la ré-extraction.",
+            },
+        ),
         ("Extraction", {"fields": ["edited_fields", "extracted_at"]}),
         (
             "Provenance",
@@ -209,7 +223,22 @@ class ArticleAdmin(admin.ModelAdmin):
         if ExtractedField.DATE in changed:
             obj.date_found_by = DateFoundBy.EDITOR if obj.published_on else DateFoundBy.NONE
             obj.date_evidence = ""
+        # The score follows the title and text as saved; the level too, unless the editor set it.
+        apply_relevance(obj)
         super().save_model(request, obj, form, change)
+
+    @admin.display(description="indices de pertinence")
+    def relevance_evidence_list(self, obj):
+        if not obj.relevance_evidence:
+            return "—"
+        return format_html(
+            "<ul>{}</ul>",
+            format_html_join(
+                "",
+                "<li>{} × {} (poids {})</li>",
+                ((item.get("term"), item.get("count"), item.get("weight")) for item in obj.relevance_evidence),
+            ),
+        )
 
     def save_formset(self, request, form, formset, change):
         # A row an editor adds is theirs; one they edit is reviewed by them.
@@ -243,6 +272,20 @@ class ArticleAdmin(admin.ModelAdmin):
             format_html(
                 "{} : suivez son avancement dans <a href='{}'>Ré-extractions</a>. "
                 "Les champs corrigés et les éléments rejetés sont conservés.",
+                job,
+                reverse("admin:archive_extractionjob_changelist"),
+            ),
+            messages.SUCCESS,
+        )
+
+    @admin.action(description="Recalculer la pertinence au sujet (en arrière-plan)")
+    def rescore(self, request, queryset):
+        job = queue_extraction(queryset.values_list("pk", flat=True), request.user, relevance_only=True)
+        self.message_user(
+            request,
+            format_html(
+                "{} : suivez son avancement dans <a href='{}'>Ré-extractions</a>. "
+                "La pertinence choisie par un éditeur est conservée.",
                 job,
                 reverse("admin:archive_extractionjob_changelist"),
             ),
@@ -349,10 +392,60 @@ class ThemeAdmin(ArticleCountMixin, admin.ModelAdmin):
         return ["slug"] if obj else []
 
 
+def _definition_or_none(subject):
+    try:
+        return subject.definition() if subject else None
+    except ValueError:  # lines written around the admin's checks
+        return None
+
+
+@admin.register(Subject)
+class SubjectAdmin(admin.ModelAdmin):
+    """One subject per archive: the list leads to its form; saving a changed
+    definition queues the re-scoring of every article."""
+
+    fields = ["places", "topics", "related_threshold", "core_threshold", "distribution", "updated_at"]
+    readonly_fields = ["distribution", "updated_at"]
+    formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 20, "cols": 50})}}
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def changelist_view(self, request, extra_context=None):
+        subject = Subject.current()
+        return redirect(reverse("admin:archive_subject_change", args=[subject.pk]))
+
+    @admin.display(description="articles aujourd'hui")
+    def distribution(self, obj):
+        counts = dict(Article.objects.values_list("relevance").annotate(n=Count("pk")).order_by())
+        return format_html_join(" · ", "{} : {}", ((label, counts.get(value, 0)) for value, label in Relevance.choices))
+
+    def save_model(self, request, obj, form, change):
+        before = Subject.objects.filter(pk=obj.pk).first()
+        super().save_model(request, obj, form, change)
+        # Re-score only for a definition that reads differently (not for spaces or a comment).
+        if _definition_or_none(before) != obj.definition():
+            job = queue_extraction(Article.objects.values_list("pk", flat=True), request.user, relevance_only=True)
+            self.message_user(
+                request,
+                format_html(
+                    "Définition changée : {} demandé pour toute l'archive ; "
+                    "suivez-le dans <a href='{}'>Ré-extractions</a>. "
+                    "La pertinence choisie par un éditeur pour un article est conservée.",
+                    job,
+                    reverse("admin:archive_extractionjob_changelist"),
+                ),
+                messages.SUCCESS,
+            )
+
+
 @admin.register(ExtractionJob)
 class ExtractionJobAdmin(admin.ModelAdmin):
     list_display = ["__str__", "status", "progress", "changed", "requested_by", "created_at", "finished_at"]
-    list_filter = ["status"]
+    list_filter = ["status", "relevance_only"]
     readonly_fields = [f.name for f in ExtractionJob._meta.fields]
     change_list_template = "admin/archive/extractionjob/change_list.html"
 

@@ -26,6 +26,7 @@ from archive.extraction.pipeline import (
 )
 from archive.extraction.themes import Lexicon, parse_keywords
 from archive.models import Article, ExtractedField, Figure, Mention, Origin, Quote, Review, Source, Theme
+from archive.relevance import apply_relevance
 
 BATCH = 32  # articles per pass of the entity recogniser
 
@@ -123,6 +124,7 @@ def apply_extraction(article: Article, extracted: Extracted, facts: Facts) -> bo
     changed |= _sync(article, Quote, _quote_rows(facts))
     changed |= _apply_themes(article, facts)
     changed |= record_signature(article, facts.signature)
+    changed |= apply_relevance(article)  # from the title and text as shown, the editor's if corrected
     article.extracted_at = timezone.now()
     article.save()  # also schedules the article's reindexing on commit
     return changed

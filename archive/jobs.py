@@ -13,12 +13,17 @@ from django.db import transaction
 from django.utils import timezone
 
 from archive.models import Article, ExtractionJob
+from archive.relevance import rescore
 
 log = logging.getLogger(__name__)
 
 
-def queue_extraction(article_ids, user=None) -> ExtractionJob:
-    job = ExtractionJob.objects.create(article_ids=sorted(set(article_ids)), requested_by=user)
+def queue_extraction(article_ids, user=None, relevance_only=False) -> ExtractionJob:
+    """Queue a re-extraction of `article_ids` (with `relevance_only`, their
+    relevance to the subject alone) and start a worker when the transaction commits."""
+    job = ExtractionJob.objects.create(
+        article_ids=sorted(set(article_ids)), requested_by=user, relevance_only=relevance_only
+    )
     if settings.VIGIE_START_EXTRACTION_WORKER:
         transaction.on_commit(start_worker)
     return job
@@ -61,8 +66,11 @@ def run_job(job: ExtractionJob) -> None:
         ExtractionJob.objects.filter(pk=job.pk).update(done=done, changed=changed)
 
     try:
-        articles = Article.objects.filter(pk__in=job.article_ids).order_by("pk")
-        changed = extract_articles(articles.iterator(chunk_size=200), progress=progress)
+        if job.relevance_only:
+            changed = rescore(sorted(job.article_ids), progress=progress)
+        else:
+            articles = Article.objects.filter(pk__in=job.article_ids).order_by("pk")
+            changed = extract_articles(articles.iterator(chunk_size=200), progress=progress)
     except Exception as error:
         log.exception("Extraction job %s failed", job.pk)
         ExtractionJob.objects.filter(pk=job.pk).update(

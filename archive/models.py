@@ -1,9 +1,12 @@
 import hashlib
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.text import slugify
 
+from archive.extraction import relevance as scoring
 from archive.extraction.dates import DateSource, Precision
 from archive.extraction.entities import entity_key
 from archive.extraction.text import normalise
@@ -75,6 +78,90 @@ class ExtractedField(models.TextChoices):
     LANGUAGE = "language", "langue"
     THEMES = "themes", "thèmes"
     AUTHORS = "authors", "auteurs"
+    RELEVANCE = "relevance", "pertinence au sujet"
+
+
+class Relevance(models.TextChoices):
+    """How much an article is about the archive's subject (archive/extraction/relevance.py)."""
+
+    CORE = scoring.CORE, scoring.LABELS[scoring.CORE]
+    RELATED = scoring.RELATED, scoring.LABELS[scoring.RELATED]
+    OFF_TOPIC = scoring.OFF_TOPIC, scoring.LABELS[scoring.OFF_TOPIC]
+
+
+def validate_terms(text):
+    try:
+        scoring.parse_terms(text)
+    except scoring.TermsError as error:
+        raise ValidationError(error.problems) from None
+
+
+class Subject(models.Model):
+    """The archive's subject, as editors define it: one row (pk 1), read by
+    every scoring of an article's relevance."""
+
+    places = models.TextField(
+        "où et qui",
+        validators=[validate_terms],
+        help_text="Lieux et acteurs du sujet, un terme par ligne suivi de « : poids » (ex. « Mexique : 2 »). "
+        "« mexicain* » couvre mexicain, mexicaine, mexicains… Accents et majuscules sont ignorés ; "
+        "un poids négatif écarte du sujet.",
+    )
+    topics = models.TextField(
+        "quoi",
+        validators=[validate_terms],
+        help_text="Thèmes du sujet, de la même façon (ex. « migrant* : 1.5 »). Un article qui n'a de mots "
+        "que d'une des deux listes compte pour moitié.",
+    )
+    related_threshold = models.FloatField(
+        "seuil « lié au sujet »",
+        default=scoring.DEFAULT_RELATED,
+        help_text="Score à partir duquel un article est lié au sujet.",
+    )
+    core_threshold = models.FloatField(
+        "seuil « au cœur du sujet »",
+        default=scoring.DEFAULT_CORE,
+        help_text="Score à partir duquel un article est au cœur du sujet.",
+    )
+    updated_at = models.DateTimeField("modifié le", auto_now=True)
+
+    class Meta:
+        verbose_name = "sujet de l'archive"
+        verbose_name_plural = "sujet de l'archive"
+
+    def __str__(self):
+        return "Sujet de l'archive"
+
+    def save(self, *args, **kwargs):
+        self.pk = 1  # one subject per archive
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        core, related = self.core_threshold, self.related_threshold
+        if core is not None and related is not None and core < related:
+            raise ValidationError(
+                {"core_threshold": "Le seuil « au cœur du sujet » ne peut être inférieur au seuil « lié au sujet »."}
+            )
+
+    @classmethod
+    def current(cls) -> "Subject":
+        """The subject, created with Vigie's default definition if it is missing
+        (an archive restored from a backup made before it existed)."""
+        # updated_at given: a restore (archive/portable.py) turns auto_now off while it loads.
+        subject, _ = cls.objects.get_or_create(pk=1, defaults={**cls.defaults(), "updated_at": timezone.now()})
+        return subject
+
+    @staticmethod
+    def defaults() -> dict:
+        return {
+            "places": scoring.DEFAULT_PLACES,
+            "topics": scoring.DEFAULT_TOPICS,
+            "related_threshold": scoring.DEFAULT_RELATED,
+            "core_threshold": scoring.DEFAULT_CORE,
+        }
+
+    def definition(self) -> scoring.Definition:
+        return scoring.definition(self.places, self.topics, core=self.core_threshold, related=self.related_threshold)
 
 
 class Theme(models.Model):
@@ -150,6 +237,20 @@ class Article(models.Model):
         help_text="Champs qu'un éditeur a corrigés : la ré-extraction ne les touche plus.",
     )
     verified = models.BooleanField("vérifié", default=False, help_text="Un éditeur a relu les métadonnées.")
+    # How much the article is about the archive's subject (archive/relevance.py).
+    relevance = models.CharField(
+        "pertinence au sujet", max_length=9, choices=Relevance.choices, default=Relevance.OFF_TOPIC
+    )
+    relevance_score = models.FloatField(
+        "score de pertinence", null=True, blank=True, editable=False, help_text="Vide : jamais évalué."
+    )
+    relevance_evidence = models.JSONField(
+        "indices de pertinence",
+        default=list,
+        blank=True,
+        editable=False,
+        help_text="Les termes du sujet trouvés dans l'article, ceux qui ont le plus pesé d'abord.",
+    )
     themes = models.ManyToManyField(Theme, verbose_name="thèmes", blank=True, related_name="articles")
     near_duplicates = models.ManyToManyField(
         "self", through="NearDuplicate", symmetrical=True, blank=True, verbose_name="quasi-doublons"
@@ -165,6 +266,7 @@ class Article(models.Model):
         indexes = [
             models.Index(fields=["published_on"], name="article_published_on_idx"),
             models.Index(fields=["verified"], name="article_verified_idx"),
+            models.Index(fields=["relevance"], name="article_relevance_idx"),
         ]
         constraints = [
             models.CheckConstraint(
@@ -429,13 +531,16 @@ class ExtractionJob(models.Model):
     started_at = models.DateTimeField("commencée le", null=True, blank=True)
     finished_at = models.DateTimeField("finie le", null=True, blank=True)
     error = models.TextField("erreur", blank=True)
+    # Only the relevance to the subject is computed again: no model, minutes for an archive.
+    relevance_only = models.BooleanField("pertinence seulement", default=False)
 
     class Meta:
         ordering = ["-created_at"]
         verbose_name = "ré-extraction"
 
     def __str__(self):
-        return f"Ré-extraction n° {self.pk} ({len(self.article_ids)} articles)"
+        what = "Recalcul de la pertinence" if self.relevance_only else "Ré-extraction"
+        return f"{what} n° {self.pk} ({len(self.article_ids)} articles)"
 
     @property
     def total(self):

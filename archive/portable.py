@@ -47,8 +47,10 @@ from archive.models import (
     NearDuplicate,
     Quote,
     Source,
+    Subject,
     Theme,
 )
+from archive.relevance import score_unscored
 
 FORMAT = "vigie-archive"
 VERSION = 1
@@ -58,6 +60,7 @@ CHUNK = 2000
 ARCHIVE_MODELS = [
     Source,
     Theme,
+    Subject,
     Article,
     Article.themes.through,
     Entity,
@@ -301,6 +304,7 @@ def import_archive(path, replace=False) -> dict:
                         "(fichier tronqué ?). Rien n'a été importé."
                     )
                 _reset_sequences()
+                score_unscored()  # articles of a backup made before relevance existed
     except ArchiveFileError:
         raise
     except FileNotFoundError as error:

@@ -45,6 +45,8 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
     place = MultiKeywordField()
     organisation = MultiKeywordField()
     theme = MultiKeywordField()
+    # core, related or off_topic: the article's relevance to the archive's subject.
+    relevance = KeywordField(model_attr="relevance")
     # Names and spellings, searched as words: `personne:trump`, `lieu:"Ciudad Juárez"`.
     person_name = SearchedTextField()
     place_name = SearchedTextField()

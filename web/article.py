@@ -108,6 +108,13 @@ def article_json(article):
         "content_hash": article.content_hash,
         "verified": article.verified,
         "edited_fields": article.edited_fields,
+        # The article's relevance to the archive's subject, its score and the terms that decided.
+        "relevance": article.relevance,
+        "relevance_score": article.relevance_score,
+        "relevance_evidence": [
+            {key: item.get(key) for key in ("term", "count", "in_title", "weight")}
+            for item in article.relevance_evidence
+        ],
         **facts_json(facts_of(article)),
         "imported_at": article.imported_at.isoformat(),
         "updated_at": article.updated_at.isoformat(),

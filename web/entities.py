@@ -1,7 +1,8 @@
 """/entites/ and /entites/<slug>/: the most cited entities, and an entity's
 page: its other spellings, and its articles, coverage over time and
 co-mentioned entities from one search narrowed to it, so the page and the
-filtered search always agree."""
+filtered search always agree. Both count the articles about the archive's
+subject unless the reader asks for all of them (web/scope.py)."""
 
 from dataclasses import dataclass, field
 
@@ -14,6 +15,7 @@ from search.query.run import SearchOutcome, run_search
 from search.query.state import SearchState
 from web.coverage_chart import coverage_chart
 from web.home import top_entities
+from web.scope import Scope, scope_of
 
 CO_MENTIONED = 8  # entities shown per kind
 INDEX_SIZE = 60  # entities per kind on the list of entities
@@ -22,14 +24,16 @@ INDEX_SIZE = 60  # entities per kind on the list of entities
 @require_GET
 def entity_detail(request, slug):
     entity = get_object_or_404(Entity, slug=slug)
-    page = entity_page(entity, request.GET.get("page"))
-    context = {"page": page, "entity": entity, "search": page.search, "chart": page.chart}
+    scope = scope_of(request)
+    page = entity_page(entity, request.GET.get("page"), scope)
+    context = {"page": page, "entity": entity, "search": page.search, "chart": page.chart, "scope": scope}
     return render(request, "web/entity_detail.html", context)
 
 
 @require_GET
 def entities(request):
-    return render(request, "web/entity_index.html", {"lists": entity_index()})
+    scope = scope_of(request)
+    return render(request, "web/entity_index.html", {"lists": entity_index(scope=scope), "scope": scope})
 
 
 @dataclass
@@ -45,15 +49,17 @@ class EntityPage:
         return any(self.co_mentioned.values())
 
 
-def entity_page(entity: Entity, page) -> EntityPage:
-    """`page` is the raw `?page=` value: a bad one becomes page 1 and a message."""
+def entity_page(entity: Entity, page, scope: Scope | None = None) -> EntityPage:
+    """`page` is the raw `?page=` value: a bad one becomes page 1 and a message.
+    The articles are those of `scope` (the subject's by default)."""
+    scope = scope or Scope(everything=False)
     asked = SearchState.from_query({"sort": "newest", "page": page})
     # Narrowed after validation: the entity comes from the database, and a slug
     # a reader's parameter would refuse must never turn into a search of the whole archive.
-    state = asked.narrowed(**{entity.kind: (entity.slug,)}).on_page(asked.page)
+    state = asked.narrowed(**{entity.kind: (entity.slug,)}, relevance=scope.relevance).on_page(asked.page)
     # Plain counts: co-mentions are counted within this entity's articles.
     search = run_search(state, multiselect=False)
-    search.messages = [*asked.problems, *search.messages]
+    search.messages = [*scope.messages, *asked.problems, *search.messages]
     return EntityPage(
         entity=entity,
         spellings=other_spellings(entity),
@@ -74,12 +80,17 @@ def other_spellings(entity: Entity) -> list[str]:
     return spellings
 
 
-def entity_index(limit: int = INDEX_SIZE) -> dict[str, list[dict]]:
+def entity_index(limit: int = INDEX_SIZE, scope: Scope | None = None) -> dict[str, list[dict]]:
     """{"people": [{"value", "label", "count"}, …], …}: per kind, the entities
-    named in the most articles. From the database rather than the index, whose
-    facets stop at 20 values; a mention is unique per article, so counting the
-    shown mentions counts the articles, as the index does."""
-    shown = Count("mentions", filter=~Q(mentions__review=Review.REJECTED))
+    named in the most articles of `scope` (the subject's by default). From the
+    database rather than the index, whose facets stop at 20 values; a mention
+    is unique per article, so counting the shown mentions counts the articles,
+    as the index does."""
+    scope = scope or Scope(everything=False)
+    counted = ~Q(mentions__review=Review.REJECTED)
+    if scope.relevance:
+        counted &= Q(mentions__article__relevance__in=scope.relevance)
+    shown = Count("mentions", filter=counted)
     lists = {}
     for key, kind in (
         ("people", EntityKind.PERSON),

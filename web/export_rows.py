@@ -38,6 +38,7 @@ COLUMNS = [
     "article_url",
     "ref",
     *NAMED_LISTS,
+    "relevance",
 ]
 TEXT_COLUMN = "text"
 # A spreadsheet runs a cell starting with one of these as a formula
@@ -143,6 +144,7 @@ def _row(result, labels, article_url, with_text):
         "article_url": article_url,
         "ref": getattr(result, "ref", None) or None,
         **{column: labels.names(result, field) for column, field in NAMED_LISTS.items()},
+        "relevance": getattr(result, "relevance", None) or None,
     }
     if with_text:
         row[TEXT_COLUMN] = getattr(result, "body", None) or ""

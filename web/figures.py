@@ -1,6 +1,7 @@
 """/chiffres/: every deployment figure an editor has not rejected, with its
 article, in date order, optionally for one force, and the chart of them over
-time (web/figures_chart.py)."""
+time (web/figures_chart.py). Figures of articles about the archive's subject
+only, unless the reader asks for all of them (web/scope.py)."""
 
 from dataclasses import dataclass, field
 
@@ -11,6 +12,7 @@ from django.views.decorators.http import require_GET
 
 from archive.models import Figure, Review
 from web.figures_chart import deployment_chart
+from web.scope import Scope, scope_of
 
 PER_PAGE = 100
 PALETTE_SIZE = 6  # the most frequent forces get a colour of their own (vigie.css .force-0 … .force-5)
@@ -24,6 +26,7 @@ class FiguresPage:
     force: str  # the force filtered on, "" for all
     messages: list[str] = field(default_factory=list)
     chart: object = None
+    scope: Scope | None = None
 
     @property
     def article_count(self):
@@ -36,15 +39,19 @@ class FiguresPage:
 
 @require_GET
 def figures(request):
-    page = figures_page(request.GET.get("force"), request.GET.get("page"))
-    return render(request, "web/figures.html", {"figures": page})
+    scope = scope_of(request)
+    page = figures_page(request.GET.get("force"), request.GET.get("page"), scope)
+    return render(request, "web/figures.html", {"figures": page, "scope": scope})
 
 
-def figures_page(force: str | None, page: str | None) -> FiguresPage:
+def figures_page(force: str | None, page: str | None, scope: Scope | None = None) -> FiguresPage:
+    scope = scope or Scope(everything=False)
     shown = Figure.objects.exclude(review=Review.REJECTED)
+    if scope.relevance:
+        shown = shown.filter(article__relevance__in=scope.relevance)
     forces = list(shown.exclude(force="").values("force").annotate(count=Count("pk")).order_by("-count", "force"))
     names = [row["force"] for row in forces]
-    force, messages = (force or "").strip(), []
+    force, messages = (force or "").strip(), list(scope.messages)
     if force and force not in names:
         messages.append(f"Force inconnue : « {force[:60]} ». Tous les chiffres sont affichés.")
         force = ""
@@ -61,5 +68,6 @@ def figures_page(force: str | None, page: str | None) -> FiguresPage:
         forces=[{"name": row["force"], "count": row["count"], "selected": row["force"] == force} for row in forces],
         force=force,
         messages=messages,
+        scope=scope,
         chart=deployment_chart(figures, colours={name: i for i, name in enumerate(names[:PALETTE_SIZE])}),
     )

@@ -1,7 +1,9 @@
 """The home page: what the archive holds (its size, the span of its dates), its
 newest articles and the people, places, organisations and themes it covers
 most. Counts and newest articles come from one browse of the search index, so
-they are the numbers the search itself shows; the rest is three small queries."""
+they are the numbers the search itself shows; the rest is three small queries.
+The browse counts the articles about the archive's subject unless the reader
+asks for all of them (web/scope.py)."""
 
 from dataclasses import dataclass, field
 
@@ -9,9 +11,11 @@ from django.db.models import Count, Q
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from archive.extraction.relevance import ON_TOPIC
 from archive.models import Article, Source
 from search.query.run import SearchOutcome, run_search
 from search.query.state import SearchState
+from web.scope import Scope, scope_of
 
 TOP = 8  # entities and recent articles shown per list
 
@@ -27,6 +31,7 @@ class ArchiveOverview:
     articles: int
     sources: int
     undated: int
+    on_topic: int  # articles about the archive's subject (core or related)
     first: DatedArticle | None
     last: DatedArticle | None
     recent: list = field(default_factory=list)
@@ -42,16 +47,24 @@ class ArchiveOverview:
 
 @require_GET
 def home(request):
-    return render(request, "web/home.html", {"overview": archive_overview()})
+    scope = scope_of(request)
+    return render(request, "web/home.html", {"overview": archive_overview(scope), "scope": scope})
 
 
-def archive_overview() -> ArchiveOverview:
-    browse = run_search(SearchState.browse())
-    totals = Article.objects.aggregate(articles=Count("pk"), undated=Count("pk", filter=Q(published_on=None)))
+def archive_overview(scope: Scope | None = None) -> ArchiveOverview:
+    """What the archive holds; its newest articles and most cited in `scope` (the subject by default)."""
+    scope = scope or Scope(everything=False)
+    browse = run_search(SearchState.browse(relevance=scope.relevance))
+    totals = Article.objects.aggregate(
+        articles=Count("pk"),
+        undated=Count("pk", filter=Q(published_on=None)),
+        on_topic=Count("pk", filter=Q(relevance__in=ON_TOPIC)),
+    )
     return ArchiveOverview(
         articles=totals["articles"],
         sources=Source.objects.filter(articles__isnull=False).distinct().count(),
         undated=totals["undated"],
+        on_topic=totals["on_topic"],
         first=_dated_end(Article.objects.order_by("published_on", "pk")),
         last=_dated_end(Article.objects.order_by("-published_on", "-pk")),
         recent=browse.hits[:TOP],

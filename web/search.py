@@ -66,6 +66,7 @@ def hit_json(hit):
         "source": hit.source_name or None,
         "url": hit.url or None,
         "snippet": str(hit.snippet),
+        "relevance": hit.relevance or None,
     }
 
 

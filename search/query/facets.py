@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from archive.models import Entity, Source, Theme
+from archive.models import Entity, Relevance, Source, Theme
 
 SLUG = re.compile(r"^[-a-z0-9_]{1,220}$")  # entity slugs reach 220 characters
 YEAR = re.compile(r"^\d{4}$")
@@ -34,6 +34,20 @@ def as_written(values: set[str]) -> dict[str, str]:
     return {value: value for value in values}
 
 
+def choices_of(choices) -> Callable[[set[str]], dict[str, str]]:
+    """Labels of a fixed set of values (a model's choices)."""
+    names = dict(choices)
+
+    def lookup(values: set[str]) -> dict[str, str]:
+        return {value: names.get(value, value) for value in values}
+
+    return lookup
+
+
+def one_of(choices) -> re.Pattern:
+    return re.compile("^(?:" + "|".join(re.escape(value) for value, _ in choices) + ")$")
+
+
 @dataclass(frozen=True)
 class Facet:
     name: str  # URL parameter, index field, API key
@@ -43,16 +57,30 @@ class Facet:
     order: str = "count"  # "count": most frequent first; "value": in the values' order (years: chronological)
     combine: str = "OR"  # how several selected values of this facet narrow a search
     all_of: bool = False  # a reader may ask for articles with all the selected values instead (`all=person`)
+    values: tuple[str, ...] = ()  # the only values there are, in their order (order="listed"), named in errors
 
     def sorted(self, pairs: Iterable[tuple[str, int]]) -> list[tuple[str, int]]:
         if self.order == "value":
             return sorted(pairs)
+        if self.order == "listed":
+            rank = {value: i for i, value in enumerate(self.values)}
+            return sorted(pairs, key=lambda pair: (rank.get(pair[0], len(rank)), pair[0]))
         return sorted(pairs, key=lambda pair: (-pair[1], pair[0]))
 
 
 FACETS: dict[str, Facet] = {
     facet.name: facet
     for facet in (
+        # The article's relevance to the archive's subject (archive/relevance.py): first, a
+        # reader narrows a search to the subject before anything else.
+        Facet(
+            "relevance",
+            "Sujet de l'archive",
+            one_of(Relevance.choices),
+            choices_of(Relevance.choices),
+            order="listed",
+            values=tuple(Relevance.values),
+        ),
         Facet("year", "Année", YEAR, order="value"),
         Facet("source", "Source", SLUG, names_from(Source)),
         Facet("person", "Personne", SLUG, names_from(Entity), all_of=True),

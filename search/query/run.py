@@ -37,6 +37,7 @@ class Hit:
     source_name: str
     url: str
     snippet: str
+    relevance: str = ""  # core, related or off_topic
 
 
 @dataclass
@@ -235,6 +236,7 @@ def _hit(result, names) -> Hit:
         source_name=names.get(getattr(result, "source", ""), ""),
         url=getattr(result, "url", "") or "",
         snippet=_snippet(result),
+        relevance=getattr(result, "relevance", "") or "",
     )
 
 

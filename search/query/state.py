@@ -241,8 +241,8 @@ class ValueListField(forms.Field):
 
     widget = forms.MultipleHiddenInput
 
-    def __init__(self, pattern, **kwargs):
-        self.pattern = pattern
+    def __init__(self, pattern, values=(), **kwargs):
+        self.pattern, self.values = pattern, values
         super().__init__(required=False, **kwargs)
 
     def to_python(self, value):
@@ -251,6 +251,10 @@ class ValueListField(forms.Field):
 
     def validate(self, values):
         bad = [v for v in values if not self.pattern.match(v)]
+        if bad and self.values:
+            raise forms.ValidationError(
+                f"valeur non reconnue : « {bad[0][:40]} » (valeurs possibles : {', '.join(self.values)})"
+            )
         if bad:
             raise forms.ValidationError(f"valeur non reconnue : « {bad[0][:40]} »")
 
@@ -303,7 +307,7 @@ class _SearchForm(forms.Form):
             data = {key: data.getlist(key) if key in FACETS or key == "all" else data.get(key) for key in data}
         super().__init__(data)
         for name, facet in FACETS.items():
-            self.fields[name] = ValueListField(facet.pattern, label=facet.label)
+            self.fields[name] = ValueListField(facet.pattern, facet.values, label=facet.label)
         self.notes = []
         self.check = None
         self.unknown = sorted(set(data or {}) - set(self.fields) - PASSED_THROUGH)

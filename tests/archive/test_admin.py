@@ -15,6 +15,7 @@ def change_form(article, **changes):
         "source": "",
         "url": "",
         "language": "fr",
+        "relevance": article.relevance,
         "lead": article.lead,
         "body": article.body,
         "themes": [theme.pk for theme in article.themes.all()],

@@ -58,6 +58,7 @@ def change_form(article, **changes):
         "authors": "\n".join(article.authors),
         "url": article.url,
         "language": article.language,
+        "relevance": article.relevance,
         "lead": article.lead,
         "body": article.body,
         "themes": [theme.pk for theme in article.themes.all()],

@@ -39,7 +39,18 @@ from search.engine.server_schema import elasticsearch_index, solr_fields
 
 WHOOSH_PATH = "/srv/vigie/whoosh_index"
 TEXT_FIELDS = {"text", "title", "person_name", "place_name", "organisation_name", "source_name", "theme_name"}
-KEYWORD_FIELDS = {"slug", "date_precision", "year", "source", "period", "person", "place", "organisation", "theme"}
+KEYWORD_FIELDS = {
+    "slug",
+    "date_precision",
+    "year",
+    "source",
+    "period",
+    "person",
+    "place",
+    "organisation",
+    "theme",
+    "relevance",
+}
 STORED_FIELDS = {"body", "ref", "url"}
 
 

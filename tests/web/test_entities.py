@@ -15,8 +15,10 @@ def test_an_entity_page_names_the_entity_and_its_kind_and_counts_its_articles(cl
     html = html_of(client, "/entites/donald-trump/")
     assert '<p class="kind">Personne</p>' in html
     assert "<h1>Donald Trump</h1>" in html
-    assert "Cité dans <strong>4 articles</strong>" in html
-    assert '<a href="/recherche/?person=donald-trump">Rechercher dans ces articles</a>' in html
+    assert "Cité dans <strong>4 articles</strong> au sujet de l'archive" in html
+    # The search finds the articles the page counted: those about the subject.
+    search = "/recherche/?person=donald-trump&amp;relevance=core&amp;relevance=related"
+    assert f'<a href="{search}">Rechercher dans ces articles</a>' in html
 
 
 def test_an_entity_page_lists_every_article_naming_it_newest_first(client, seeds):
@@ -110,8 +112,10 @@ def test_an_entity_named_in_no_article_any_more_still_has_a_page(client, seeds):
     Mention.objects.filter(entity__slug="biden").update(review=Review.REJECTED)
     indexing.update_articles([seeds[3].pk])
     html = html_of(client, "/entites/biden/")
-    assert "Aucun article ne cite cette entité pour l'instant" in html
+    assert "Aucun article au sujet de l'archive ne cite cette entité" in html
     assert 'class="article-item"' not in html
+    everything = html_of(client, "/entites/biden/", sujet="tout")
+    assert "Aucun article ne cite cette entité pour l'instant" in everything
 
 
 def test_hostile_entity_names_and_spellings_are_escaped(client, seeds):

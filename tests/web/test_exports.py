@@ -22,6 +22,7 @@ CSV_COLUMNS = [
     "places",
     "organisations",
     "themes",
+    "relevance",
 ]
 
 
@@ -62,6 +63,7 @@ def test_csv_export_gives_every_matching_article_with_its_metadata(client, seeds
     assert "Donald Trump" in belga["people"].split(" ; ")
     assert "Honduras" in belga["places"].split(" ; ")
     assert "Caravanes de migrants" in belga["themes"].split(" ; ")
+    assert belga["relevance"] == "core"
     undated = next(row for row in rows if row["slug"] == seeds[0].slug)
     assert (undated["date"], undated["date_precision"], undated["source"]) == ("", "unknown", "")
 

@@ -30,7 +30,7 @@ def test_the_home_page_lists_the_newest_articles_dated_ones_first(client, seeds)
 
 def test_the_home_page_shows_only_the_eight_newest_articles(client, seeds, make_article):
     for day in range(1, 6):
-        make_article(f"Article numéro {day} sur la frontière et les soldats.", date=f"2022-03-0{day}")
+        make_article(f"Article numéro {day} sur la frontière mexicaine et les migrants.", date=f"2022-03-0{day}")
     recent = section(html_of(client, "/"), "home-recent")
     assert recent.count('class="article-item"') == 8
     assert "5 mars 2022" in recent and seeds[3].title in recent
@@ -47,7 +47,9 @@ def test_the_home_page_links_themes_to_the_search_filtered_on_them(client, seeds
     html = html_of(client, "/")
     theme = seeds[1].themes.first()
     count = theme.articles.count()
-    link = f'<a href="/recherche/?theme={theme.slug}"><span class="entity-name">{theme.name}</span>'
+    # The search finds the articles the home page counted: those about the subject (all the seeds).
+    search = f"/recherche/?theme={theme.slug}&amp;relevance=core&amp;relevance=related"
+    link = f'<a href="{search}"><span class="entity-name">{theme.name}</span>'
     assert f'{link} <span class="count">{count}<' in html
 
 

@@ -18,6 +18,7 @@ def test_search_api_answers_the_documented_shape(client, seeds):
         "source": "Belga",
         "url": None,
         "snippet": belga["snippet"],
+        "relevance": "core",
     }
     assert "<mark>caravane</mark>" in belga["snippet"]
     assert data["facets"]["source"] == [{"value": "belga", "label": "Belga", "count": 1}]

@@ -4,6 +4,7 @@ from tqdm import tqdm
 from archive.curation import extract_articles
 from archive.jobs import claim_next_job, run_job
 from archive.models import Article
+from archive.relevance import rescore
 from archive.resolution import resolve_entities
 from archive.signals import batch_of_changes
 
@@ -19,14 +20,22 @@ class Command(BaseCommand):
         parser.add_argument("--all", action="store_true", help="tous les articles")
         parser.add_argument("--missing", action="store_true", help="les articles jamais extraits")
         parser.add_argument("--jobs", action="store_true", help="les ré-extractions demandées depuis l'admin")
+        parser.add_argument(
+            "--relevance-only",
+            action="store_true",
+            help="ne recalculer que la pertinence au sujet (rapide, sans modèle) ; avec --missing : "
+            "les articles jamais évalués",
+        )
 
-    def handle(self, *args, slugs, all, missing, jobs, **options):
+    def handle(self, *args, slugs, all, missing, jobs, relevance_only, **options):
         if jobs:
             return self._run_jobs()
         if sum([bool(slugs), all, missing]) != 1:
             raise CommandError("Indiquez des SLUG, ou --all, ou --missing, ou --jobs (un seul de ces choix).")
         articles = Article.objects.order_by("pk")
-        if missing:
+        if missing and relevance_only:
+            articles = articles.filter(relevance_score__isnull=True)
+        elif missing:
             articles = articles.filter(extracted_at__isnull=True)
         elif slugs:
             articles = articles.filter(slug__in=slugs)
@@ -42,13 +51,19 @@ class Command(BaseCommand):
             seen[0] = done
 
         with batch_of_changes():
-            changed = extract_articles(articles.iterator(chunk_size=200), progress=progress)
-            merges, removed = resolve_entities()
+            if relevance_only:
+                changed = rescore(articles.values_list("pk", flat=True), progress=progress)
+            else:
+                changed = extract_articles(articles.iterator(chunk_size=200), progress=progress)
+                merges, removed = resolve_entities()
         bar.close()
-        self.stdout.write(
-            f"{total} article(s) ré-extrait(s), {changed} modifié(s) ; {len(merges)} entité(s) réunie(s) "
-            f"à d'autres, {removed} entité(s) plus mentionnée(s) nulle part supprimée(s)."
-        )
+        if relevance_only:
+            self.stdout.write(f"Pertinence recalculée pour {total} article(s), {changed} modifié(s).")
+        else:
+            self.stdout.write(
+                f"{total} article(s) ré-extrait(s), {changed} modifié(s) ; {len(merges)} entité(s) réunie(s) "
+                f"à d'autres, {removed} entité(s) plus mentionnée(s) nulle part supprimée(s)."
+            )
 
     def _run_jobs(self):
         ran = 0

@@ -1,0 +1,103 @@
+"""Articles scored against the archive's subject (the `Subject` editors keep in
+the admin), under the curation rules: the score and its evidence always follow
+the text and the definition; the level (core, related, off topic) stays the
+editor's once they set it (`Article.edited_fields`).
+
+Scoring reads only the article's title, lead and body: no model, a few
+milliseconds an article. It runs at import and at every re-extraction
+(archive/curation.py), when an editor saves an article, and on its own
+(`extract_metadata --relevance-only`, or the job the admin queues when the
+definition changes).
+"""
+
+import functools
+from collections.abc import Callable, Iterable
+
+from django.db import transaction
+
+from archive.extraction import relevance as scoring
+from archive.models import Article, ExtractedField, Subject
+
+FIELDS = ["relevance", "relevance_score", "relevance_evidence"]
+CHUNK = 200  # articles re-scored per transaction
+
+
+def subject_definition() -> scoring.Definition:
+    subject = Subject.current()
+    return _parsed(subject.places, subject.topics, subject.core_threshold, subject.related_threshold)
+
+
+@functools.lru_cache(maxsize=4)
+def _parsed(places, topics, core, related) -> scoring.Definition:
+    try:
+        return scoring.definition(places, topics, core=core, related=related)
+    except scoring.TermsError:
+        # Written around the admin's checks (a shell, an old backup): the lines
+        # that read are kept rather than scoring nothing.
+        return scoring.Definition(_readable(places), _readable(topics), core=core, related=related)
+
+
+def _readable(text):
+    terms = []
+    for line in text.splitlines():
+        try:
+            terms.extend(scoring.parse_terms(line))
+        except scoring.TermsError:
+            continue
+    return tuple(terms)
+
+
+def apply_relevance(article: Article, subject: scoring.Definition | None = None) -> bool:
+    """Score `article` as it stands (not saved here). Returns whether a field changed."""
+    found = scoring.score(article.title, article.lead, article.body, subject or subject_definition())
+    values = {"relevance_score": found.score, "relevance_evidence": found.evidence}
+    if not article.is_edited(ExtractedField.RELEVANCE):
+        values["relevance"] = found.level
+    changed = False
+    for name, value in values.items():
+        if getattr(article, name) != value:
+            setattr(article, name, value)
+            changed = True
+    return changed
+
+
+def rescore(article_ids: Iterable[int], progress: Callable[[int, int], None] | None = None) -> int:
+    """Score the articles `article_ids` again, CHUNK per transaction; each
+    changed article is saved (and reindexed when its transaction commits).
+    Returns how many changed; `progress(done, changed)` after each chunk."""
+    subject = subject_definition()
+    done = changed = 0
+    ids = list(article_ids)
+    for start in range(0, len(ids), CHUNK):
+        chunk = ids[start : start + CHUNK]
+        with transaction.atomic():
+            # Read under lock: an editor's decision saved meanwhile is not overwritten.
+            articles = Article.objects.select_for_update().filter(pk__in=chunk)
+            for article in articles.only("pk", "title", "lead", "body", "edited_fields", *FIELDS):
+                if apply_relevance(article, subject):
+                    article.save(update_fields=[*FIELDS, "updated_at"])
+                    changed += 1
+        done += len(chunk)
+        if progress:
+            progress(done, changed)
+    return changed
+
+
+def score_unscored() -> int:
+    """Score the articles never scored (restored from a backup made before
+    relevance existed), without signals: the caller rebuilds the index."""
+    subject = subject_definition()
+    articles = Article.objects.filter(relevance_score__isnull=True)
+    articles = articles.only("pk", "title", "lead", "body", "edited_fields", *FIELDS).order_by("pk")
+    batch, count = [], 0
+    for article in articles.iterator(chunk_size=CHUNK):
+        apply_relevance(article, subject)
+        batch.append(article)
+        if len(batch) == CHUNK:
+            count += len(batch)
+            Article.objects.bulk_update(batch, FIELDS)
+            batch = []
+    if batch:
+        count += len(batch)
+        Article.objects.bulk_update(batch, FIELDS)
+    return count
