@@ -540,6 +540,7 @@ class FoundEntity:
     roles: set[str] = field(default_factory=set)  # "président américain", "général"
     surnames: set[str] = field(default_factory=set)  # "Dunford", resolved in this article only
     positions: list[int] = field(default_factory=list)
+    canonical: bool = False  # named by the editors' list (archive/extraction/organisations.py): the entity takes it
 
 
 def entity_key(name: str) -> str:
