@@ -5,7 +5,7 @@ out as it gives them on these sentences."""
 
 import pytest
 
-from archive.extraction.entities import ORGANISATION, PERSON, PLACE, RawMention
+from archive.extraction.entities import ORGANISATION, ORGANISATIONS, PERSON, PLACE, RawMention, entity_key
 from archive.extraction.organisations import (
     KnownOrganisation,
     KnownOrganisations,
@@ -250,6 +250,13 @@ def test_the_seed_list_compiles_and_no_spelling_names_two_organisations():
 )
 def test_the_seed_list_knows_the_domain_as_the_press_writes_it(text, name):
     assert name in [m.text for m in known_organisations(text, SEED)]
+
+
+def test_the_code_keeps_generic_rules_only_the_domain_is_data():
+    for name in ("Pentagone", "Border Patrol", "CBP", "ICE", "Garde nationale", "Maison Blanche", "AFP"):
+        assert entity_key(name) not in ORGANISATIONS
+        assert name in [o.name for o in seed_organisations()]
+    assert "otan" in ORGANISATIONS
 
 
 def test_the_list_is_compiled_once_per_distinct_list():
