@@ -5,13 +5,27 @@ keep their name, carried by backups."""
 import importlib
 import io
 
+import pytest
 from django.apps import apps
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, User
+from django.contrib.messages import get_messages
 from django.core.management import call_command
 
 from archive.extraction.organisations import seed_organisations
 from archive.models import Alias, Entity, Mention, OrganisationPattern
 from archive.resolution import resolve_entities
+
+PASSWORD = "motdepasse-solide-42"
+CHANGELIST = "/admin/archive/organisationpattern/"
+
+
+@pytest.fixture
+def editor_client(client, db):
+    """An editor as the superuser makes one: staff, in the « éditeur » group, nothing more."""
+    user = User.objects.create_user("redactrice", password=PASSWORD, is_staff=True)
+    user.groups.add(Group.objects.get(name="éditeur"))
+    client.force_login(user)
+    return client
 
 
 def organisations_of(article):
@@ -57,6 +71,51 @@ def test_editors_may_edit_the_list_as_they_edit_themes(db):
     for action in ("add", "change", "delete", "view"):
         assert f"{action}_organisationpattern" in codenames
         assert f"{action}_theme" in codenames
+
+
+# The admin
+
+
+def test_an_editor_lists_and_searches_the_list(editor_client):
+    html = editor_client.get(CHANGELIST).content.decode()
+    assert "Pueblo Sin Fronteras" in html and "Pueblos Sin Fronteras" in html
+    found = editor_client.get(CHANGELIST, {"q": "Customs and Border"}).content.decode()
+    assert ">CBP</a>" in found and "Pentagone" not in found
+
+
+def test_saving_a_change_says_that_re_extraction_applies_it(editor_client):
+    response = editor_client.post(
+        f"{CHANGELIST}add/",
+        {"name": "Colectivo Solecito", "patterns": "Solecito de Veracruz\nSolecito", "note": "Mères de disparus."},
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    added = OrganisationPattern.objects.get(name="Colectivo Solecito")
+    assert added.spellings() == ("Solecito de Veracruz", "Solecito")
+    message = " ".join(str(m) for m in get_messages(response.wsgi_request))
+    assert "manage.py extract_metadata --all" in message and "Ré-extraire" in message
+
+
+def test_deleting_one_says_it_too(editor_client):
+    pattern = OrganisationPattern.objects.get(name="Proceso")
+    response = editor_client.post(f"{CHANGELIST}{pattern.pk}/delete/", {"post": "yes"})
+    assert response.status_code == 302
+    assert "extract_metadata --all" in " ".join(str(m) for m in get_messages(response.wsgi_request))
+
+
+@pytest.mark.parametrize(
+    "patterns, error",
+    [
+        ("cartel (de Solecito", "parenthèse"),
+        ("Sole*cito", "fin d&#x27;un mot"),
+        ("Customs and Border Protection", "est déjà une graphie de « CBP »"),
+        ("customs-and-border protection", "est déjà une graphie de « CBP »"),
+    ],
+)
+def test_a_spelling_that_cannot_be_matched_or_names_another_organisation_is_refused(editor_client, patterns, error):
+    response = editor_client.post(f"{CHANGELIST}add/", {"name": "Colectivo Solecito", "patterns": patterns})
+    assert response.status_code == 200
+    assert error in response.content.decode()
+    assert not OrganisationPattern.objects.filter(name="Colectivo Solecito").exists()
 
 
 # Extraction reads the list
