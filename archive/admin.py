@@ -19,6 +19,7 @@ from archive.models import (
     ExtractionJob,
     Figure,
     Mention,
+    OrganisationPattern,
     Origin,
     Quote,
     Relevance,
@@ -440,6 +441,55 @@ class SubjectAdmin(admin.ModelAdmin):
                 ),
                 messages.SUCCESS,
             )
+
+
+class OrganisationPatternForm(forms.ModelForm):
+    class Meta:
+        model = OrganisationPattern
+        fields = ["name", "patterns", "note"]
+        widgets = {
+            "patterns": forms.Textarea(attrs={"rows": 8, "cols": 60}),
+            "note": forms.Textarea(attrs={"rows": 2, "cols": 60}),
+        }
+
+
+@admin.register(OrganisationPattern)
+class OrganisationPatternAdmin(admin.ModelAdmin):
+    """The known organisations (archive.extraction.organisations): extraction reads
+    the list at each batch, so a change applies to what is extracted next."""
+
+    form = OrganisationPatternForm
+    list_display = ["name", "spelling_list", "note"]
+    search_fields = ["name", "patterns", "note"]
+    list_per_page = 100
+
+    @admin.display(description="graphies")
+    def spelling_list(self, obj):
+        return " · ".join(obj.spellings())
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        self._reextraction_needed(request)
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        self._reextraction_needed(request)
+
+    def delete_queryset(self, request, queryset):
+        super().delete_queryset(request, queryset)
+        self._reextraction_needed(request)
+
+    def _reextraction_needed(self, request):
+        self.message_user(
+            request,
+            format_html(
+                "Les articles importés désormais suivent la liste. Ceux déjà extraits gardent leurs entités "
+                "jusqu'à leur ré-extraction : action « Ré-extraire » de la <a href='{}'>liste des articles</a>, "
+                "ou <code>manage.py extract_metadata --all</code> pour toute l'archive.",
+                reverse("admin:archive_article_changelist"),
+            ),
+            messages.INFO,
+        )
 
 
 @admin.register(ExtractionJob)

@@ -15,6 +15,7 @@ from django.utils import timezone
 from archive.duplicates import record_signature
 from archive.entities import entity_for
 from archive.extraction import nlp
+from archive.extraction.organisations import KnownOrganisation, KnownOrganisations, compiled, parse_spellings
 from archive.extraction.pipeline import (
     Extracted,
     Facts,
@@ -25,7 +26,18 @@ from archive.extraction.pipeline import (
     publisher_names,
 )
 from archive.extraction.themes import Lexicon, parse_keywords
-from archive.models import Article, ExtractedField, Figure, Mention, Origin, Quote, Review, Source, Theme
+from archive.models import (
+    Article,
+    ExtractedField,
+    Figure,
+    Mention,
+    OrganisationPattern,
+    Origin,
+    Quote,
+    Review,
+    Source,
+    Theme,
+)
 from archive.relevance import apply_relevance
 
 BATCH = 32  # articles per pass of the entity recogniser
@@ -58,16 +70,30 @@ def lexicons() -> list[Lexicon]:
     return [Lexicon(theme.slug, parse_keywords(theme.keywords)) for theme in Theme.objects.all()]
 
 
+def known_organisations() -> KnownOrganisations:
+    """The editors' list of known organisations (admin → Organisations connues),
+    compiled once per distinct list: one query per batch, no compilation while
+    the list does not change."""
+    rows = OrganisationPattern.objects.order_by("pk").values_list("name", "patterns")
+    return compiled(tuple(KnownOrganisation(name, parse_spellings(patterns)) for name, patterns in rows))
+
+
 def analyse(
-    pairs: list[tuple[str, str]], lexicon: list[Lexicon], authors: list[list[str]] | None = None
+    pairs: list[tuple[str, str]],
+    lexicon: list[Lexicon],
+    authors: list[list[str]] | None = None,
+    organisations: KnownOrganisations | None = None,
 ) -> list[Facts]:
     """Facts of (title, body) pairs, with one batched pass of the recogniser;
     `authors` (one list per pair: who signed it, and its publisher's names) are not
-    counted as entities mentioned."""
+    counted as entities mentioned. The known `organisations` are the database's
+    list unless given: each batch reads the list as it is, so an editor's change
+    applies from the next batch."""
     mentions = nlp.recognise([analysed_text(title, body) for title, body in pairs])
     authors = authors or [[] for _ in pairs]
+    organisations = known_organisations() if organisations is None else organisations
     return [
-        find_facts(title, body, found, lexicon, signed)
+        find_facts(title, body, found, lexicon, signed, organisations)
         for (title, body), found, signed in zip(pairs, mentions, authors, strict=True)
     ]
 

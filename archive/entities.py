@@ -18,6 +18,8 @@ def entity_for(found: FoundEntity) -> Entity:
     entity = next((known[k].entity for k in keys if k in known), None)
     if entity is None:
         entity = _create(found.kind, found.name)
+    elif found.canonical and not entity.name_edited and entity.name != found.name:
+        _rename(entity, found.name)  # the name the list of known organisations gives it
     elif not entity.name_edited and _better_spelling(found.name, entity.name):
         # "Etats-Unis" seen first, "États-Unis" now: show the accented spelling.
         Entity.objects.filter(pk=entity.pk).update(name=found.name)
@@ -27,6 +29,15 @@ def entity_for(found: FoundEntity) -> Entity:
     # A spelling another import claimed meanwhile stays with its entity.
     Alias.objects.bulk_create(new, ignore_conflicts=True)
     return entity
+
+
+def _rename(entity: Entity, name: str) -> None:
+    """Rename without a save signal: the documents of the entity's articles show
+    its name, so they are announced to the index (rewritten on commit)."""
+    Entity.objects.filter(pk=entity.pk).update(name=name)
+    entity.name = name
+    articles = Mention.objects.filter(entity=entity).values_list("article_id", flat=True)
+    articles_changed.send(sender=Entity, article_ids=sorted(set(articles)))
 
 
 def _better_spelling(new: str, current: str) -> bool:

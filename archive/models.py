@@ -9,6 +9,7 @@ from django.utils.text import slugify
 from archive.extraction import relevance as scoring
 from archive.extraction.dates import DateSource, Precision
 from archive.extraction.entities import entity_key
+from archive.extraction.organisations import SpellingError, parse_spellings, spelling_keys
 from archive.extraction.text import normalise
 
 
@@ -187,6 +188,62 @@ class Theme(models.Model):
         if not self.slug:
             self.slug = slugify(self.name.replace("–", "-").replace("—", "-"))[:100] or "theme"
         super().save(*args, **kwargs)
+
+
+class OrganisationPattern(models.Model):
+    """An organisation recognised whole wherever one of its spellings occurs, whatever
+    the entity recogniser made of it (see archive.extraction.organisations)."""
+
+    name = models.CharField(
+        "nom",
+        max_length=200,
+        unique=True,
+        help_text="Le nom affiché de l'organisation ; c'est aussi une de ses graphies.",
+    )
+    patterns = models.TextField(
+        "graphies",
+        blank=True,
+        help_text="Une graphie par ligne. Accents et majuscules sont ignorés, sauf pour un sigle écrit en "
+        "capitales (ICE) et un nom d'un seul mot écrit avec une majuscule (Pentagone). « * » termine un mot "
+        "de n'importe quelle façon (« cartel* d* Sinaloa ») ; des mots entre parenthèses peuvent manquer "
+        '(« cartel (mexicain) de Sinaloa ») ; entre guillemets, la casse compte ("Article 19").',
+    )
+    note = models.TextField(
+        "note", blank=True, help_text="Pour les éditeurs : ce qu'est l'organisation, ses homonymes."
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "organisation connue"
+        verbose_name_plural = "organisations connues"
+
+    def __str__(self):
+        return self.name
+
+    def spellings(self) -> tuple[str, ...]:
+        return parse_spellings(self.patterns)
+
+    def clean(self):
+        errors, mine = {}, {}
+        for field, spelling in [("name", self.name), *(("patterns", s) for s in self.spellings())]:
+            try:
+                mine |= dict.fromkeys(spelling_keys(spelling), spelling)
+            except SpellingError as error:
+                errors.setdefault(field, []).append(str(error))
+        if errors:
+            raise ValidationError(errors)
+        for other in OrganisationPattern.objects.exclude(pk=self.pk):
+            theirs = set()
+            for spelling in (other.name, *other.spellings()):
+                try:
+                    theirs |= spelling_keys(spelling)
+                except SpellingError:
+                    continue
+            if shared := sorted(set(mine) & theirs):
+                raise ValidationError(
+                    {"patterns": f"« {mine[shared[0]]} » est déjà une graphie de « {other.name} » : une graphie "
+                     "ne désigne qu'une organisation."}
+                )  # fmt: skip
 
 
 class ArticleQuerySet(models.QuerySet):

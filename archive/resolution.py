@@ -19,9 +19,10 @@ so aliases remember it and the next extraction finds the right entity at once):
 3. **acronyms**: « AMLO », « AFP », « OTAN » into the one name whose initials they
    spell.
 
-An entity whose name an editor set is never merged away (others may be merged
-into it), and an entity no article mentions any more is removed unless an
-editor named it.
+An entity whose name an editor set, or the list of known organisations gives
+(archive/extraction/organisations.py), is never merged away (others may be
+merged into it), and an entity no article mentions any more is removed unless
+an editor named it.
 """
 
 import re
@@ -32,9 +33,9 @@ from django.db import transaction
 from django.db.models import Count
 
 from archive.entities import merge_entities
-from archive.extraction.entities import PERSON, PLACE, entity_key, is_known_place, is_name_fragment
+from archive.extraction.entities import ORGANISATION, PERSON, PLACE, entity_key, is_known_place, is_name_fragment
 from archive.extraction.text import fold
-from archive.models import Alias, Entity
+from archive.models import Alias, Entity, OrganisationPattern
 
 # A fuller name "dominates" a surname when it has this many times the articles of
 # every other person with that surname.
@@ -57,6 +58,7 @@ class _Known:
     entity: Entity
     articles: int
     keys: set[str]  # the folded keys of its spellings
+    listed: bool = False  # named by the editors' list of known organisations
 
 
 def resolve_entities(dry_run: bool = False) -> tuple[list[Merge], int]:
@@ -87,11 +89,15 @@ def _load() -> dict[int, _Known]:
     for entity_id, key in Alias.objects.values_list("entity_id", "key"):
         if entity_id in known:
             known[entity_id].keys.add(key)
+    listed = set(OrganisationPattern.objects.values_list("name", flat=True))
+    for item in known.values():
+        item.listed = item.entity.kind == ORGANISATION and item.entity.name in listed
     return known
 
 
 def _can_go(item: _Known) -> bool:
-    return not item.entity.name_edited
+    # Named by an editor, or by the editors' list of known organisations: it stays.
+    return not item.entity.name_edited and not item.listed
 
 
 def _fragments(known: dict[int, _Known]):

@@ -171,39 +171,16 @@ KEEP_ARTICLE = {
     "l'obs",
     "le canard enchaine",
 }
-# Institutions the recogniser tends to call places.
+# Institutions the recogniser tends to call places. The archive's own subject (US and
+# Mexican forces, agencies, ministries, cartels, NGOs, media) is the editors' list of
+# known organisations (admin → Organisations connues, archive/extraction/organisations.py).
 ORGANISATIONS = {
-    "pentagone",
-    "maison blanche",
-    "congres",
-    "senat",
-    "chambre des representants",
-    "garde nationale",
-    "guardia nacional",
-    "cour supreme",
     "kremlin",
     "elysee",
-    "departement d'etat",
     "onu",
     "otan",
-    "cia",
-    "fbi",
-    "dea",
-    "ice",
-    "cbp",
-    "border patrol",
     "union europeenne",
     "nations unies",
-    "sedena",
-    "departement de la securite interieure",
-    "ministere de la securite interieure",
-    "parti democrate",
-    "parti republicain",
-    "nbc news",
-    "cnn",
-    "afp",
-    "reuters",
-    "associated press",
     # Channels, stations and platforms, called places ("sur BFM-TV", "sur Instagram")
     # or people ("Tesla prévoyait", "a écrit sur Twitter"): they are organisations.
     "bfm tv",
@@ -540,6 +517,7 @@ class FoundEntity:
     roles: set[str] = field(default_factory=set)  # "président américain", "général"
     surnames: set[str] = field(default_factory=set)  # "Dunford", resolved in this article only
     positions: list[int] = field(default_factory=list)
+    canonical: bool = False  # named by the editors' list (archive/extraction/organisations.py): the entity takes it
 
 
 def entity_key(name: str) -> str:

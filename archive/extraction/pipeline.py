@@ -15,6 +15,7 @@ from .figures import Figure, find_figures
 from .fingerprint import signature
 from .header import read_header
 from .nicknames import find_nicknames, merge_nicknames
+from .organisations import KnownOrganisations, give_way, known_entities, known_organisations, with_known
 from .quotes import Quote, find_quotes
 from .text import normalise, paragraphs, sentences, shorten, word_count
 from .themes import Lexicon, find_themes
@@ -148,13 +149,22 @@ def analysed_text(title: str, body: str) -> str:
 
 
 def find_facts(
-    title: str, body: str, mentions: list[RawMention], lexicons: list[Lexicon], authors: Iterable[str] = ()
+    title: str,
+    body: str,
+    mentions: list[RawMention],
+    lexicons: list[Lexicon],
+    authors: Iterable[str] = (),
+    organisations: KnownOrganisations | None = None,
 ) -> Facts:
     """Entities (from the recogniser's `mentions` of `analysed_text`), figures,
     quotes with speakers, themes and the near-duplicate signature. The
-    `authors` signed the article: their byline is not a mention."""
+    `authors` signed the article: their byline is not a mention. The known
+    `organisations` (the editors' list) win over the recogniser's spans."""
     text = analysed_text(title, body)
-    entities = without_authors(article_entities(mentions, text), authors)
+    known = known_organisations(text, organisations) if organisations else []
+    mentions, known = give_way(mentions, known, text)
+    found = with_known(article_entities(mentions, text), known_entities(known, organisations))
+    entities = without_authors(found, authors)
     quotes = find_quotes(body, speaker_resolver(entities, shift=len(title) + 2))
     return Facts(entities, find_figures(body), quotes, find_themes(text, lexicons), signature(body))
 

@@ -43,7 +43,7 @@ def test_an_entity_page_shows_its_other_spellings_but_not_its_name_again(client,
 
 
 def test_an_entity_without_other_spellings_shows_none(client, seeds):
-    assert "Aussi écrit" not in html_of(client, "/entites/pentagone/")
+    assert "Aussi écrit" not in html_of(client, "/entites/halifax/")
 
 
 def test_an_entity_page_lists_the_entities_named_in_its_articles_with_counts_within_them(client, seeds):

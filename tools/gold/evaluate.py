@@ -17,6 +17,7 @@ from pathlib import Path
 
 from archive.extraction import nlp
 from archive.extraction.entities import ORGANISATION, PERSON, PLACE, entity_key
+from archive.extraction.organisations import KnownOrganisations, seed_organisations
 from archive.extraction.pipeline import RawArticle, analysed_text, extract, find_facts, publisher_names
 from archive.extraction.themes import SEED_THEMES, Lexicon, parse_keywords
 
@@ -36,6 +37,7 @@ def main():
     corpus = [json.loads(line) for line in source.open(encoding="utf-8")]
     gold = [json.loads(line) for line in GOLD.open(encoding="utf-8")]
     lexicon = [Lexicon(name, parse_keywords(keywords)) for name, keywords in SEED_THEMES.items()]
+    organisations = KnownOrganisations(seed_organisations())
 
     started = time.perf_counter()
     articles = [corpus[g["index"]] for g in gold]
@@ -43,17 +45,19 @@ def main():
     texts = [analysed_text(e.title, e.body) for e in extracted]
     mentions = nlp.recognise(texts, model=args.model)
     facts = [
-        find_facts(e.title, e.body, m, lexicon, e.authors + publisher_names(e.source_name))
+        find_facts(e.title, e.body, m, lexicon, e.authors + publisher_names(e.source_name), organisations)
         for e, m in zip(extracted, mentions, strict=True)
     ]
     elapsed = time.perf_counter() - started
 
     scores = {kind: Counter() for kind in [*KINDS, "figures", "date"]}
+    any_spelling = {kind: Counter() for kind in KINDS}
     for g, e, f in zip(gold, extracted, facts, strict=True):
         for field, kind in KINDS.items():
             found = {x.key for x in f.entities if x.kind == kind}
             expected = {entity_key(name) for name in g[field]}
             _score(scores[field], found, expected, g["index"], field, args.details)
+            any_spelling[field].update(_by_any_spelling([x for x in f.entities if x.kind == kind], expected))
         found = Counter(x.count for x in f.figures)
         expected = Counter(x["count"] for x in g["figures"])
         scores["figures"].update(tp=sum((found & expected).values()), fp=sum((found - expected).values()),
@@ -72,12 +76,37 @@ def main():
     entity_total = sum((scores[k] for k in KINDS), Counter())
     p, r, f1 = _prf(entity_total)
     print(f"{'entités (tout)':<15}{p:>10.2f}{r:>9.2f}{f1:>7.2f}")
+    print("Entités justes sous une autre de leurs graphies (« AFP » annoté « Agence France-Presse ») :")
+    for kind, counts in [*any_spelling.items(), ("entités (tout)", sum(any_spelling.values(), Counter()))]:
+        p, r, f1 = _prf(counts)
+        print(f"{kind:<15}{p:>10.2f}{r:>9.2f}{f1:>7.2f}{counts['tp']:>6}{counts['fp']:>6}{counts['fn']:>6}")
 
 
 def _score(counter, found, expected, index, field, details):
     counter.update(tp=len(found & expected), fp=len(found - expected), fn=len(expected - found))
     if details and (found ^ expected):
         print(f"[{index}] {field}: manqués {sorted(expected - found)} ; en trop {sorted(found - expected)}")
+
+
+def _by_any_spelling(entities, expected):
+    """Entities matched one to one with the expected names, a name matching an
+    entity's own key first, then one of its other spellings: an entity the list
+    of known organisations names "AFP" is right where the annotator wrote
+    "Agence France-Presse"."""
+    left, unmatched = set(expected), []
+    for entity in entities:
+        if entity.key in left:
+            left.discard(entity.key)
+        else:
+            unmatched.append(entity)
+    fp = 0
+    for entity in unmatched:
+        hit = sorted({entity_key(alias) for alias in entity.aliases} & left)
+        if hit:
+            left.discard(hit[0])
+        else:
+            fp += 1
+    return Counter(tp=len(expected) - len(left), fp=fp, fn=len(left))
 
 
 def _prf(counts):

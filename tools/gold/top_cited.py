@@ -69,7 +69,9 @@ def main():
     articles = Article.objects.count()
     entities = Entity.objects.filter(mentions__isnull=False).distinct().count()
     print(f"entités par article : {entities / max(articles, 1):.2f} ({entities} entités, {articles} articles)")
-    people = list(Entity.objects.filter(kind="person", mentions__isnull=False).distinct().values_list("name", flat=True))
+    people = list(
+        Entity.objects.filter(kind="person", mentions__isnull=False).distinct().values_list("name", flat=True)
+    )
     keys = {entity_key(p) for p in people}
     by_last = {}
     for key in keys:
