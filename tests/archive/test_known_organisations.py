@@ -57,7 +57,7 @@ def test_a_migration_seeds_the_domain_list(db):
 
 
 def test_running_the_seed_again_leaves_an_editors_changes_alone(db):
-    migration = importlib.import_module("archive.migrations.0007_seed_organisation_patterns")
+    migration = importlib.import_module("archive.migrations.0008_seed_organisation_patterns")
     OrganisationPattern.objects.filter(name="CBP").update(patterns="Customs and Border Protection", note="revue")
     OrganisationPattern.objects.filter(name="ICE").delete()
     migration.seed(apps, None)
