@@ -177,12 +177,7 @@ def _apply_fields(article: Article, extracted: Extracted) -> bool:
         values["source"] = Source.for_name(extracted.source_name)
     if not article.is_edited(ExtractedField.AUTHORS):
         values["authors"] = extracted.authors
-    changed = False
-    for name, value in values.items():
-        if getattr(article, name) != value:
-            setattr(article, name, value)
-            changed = True
-    return changed
+    return article.assign(values)
 
 
 def _sync_mentions(article: Article, facts: Facts) -> bool:

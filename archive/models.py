@@ -350,6 +350,15 @@ class Article(models.Model):
     def is_edited(self, field):
         return field in self.edited_fields
 
+    def assign(self, values: dict) -> bool:
+        """Set the fields of `values` (not saved here); returns whether any changed."""
+        changed = False
+        for name, value in values.items():
+            if getattr(self, name) != value:
+                setattr(self, name, value)
+                changed = True
+        return changed
+
     @property
     def byline(self):
         """ "Jean Dupont, Marie Martin et Paul Durand", or "" when no one signed."""

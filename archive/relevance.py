@@ -53,12 +53,7 @@ def apply_relevance(article: Article, subject: scoring.Definition | None = None)
     values = {"relevance_score": found.score, "relevance_evidence": found.evidence}
     if not article.is_edited(ExtractedField.RELEVANCE):
         values["relevance"] = found.level
-    changed = False
-    for name, value in values.items():
-        if getattr(article, name) != value:
-            setattr(article, name, value)
-            changed = True
-    return changed
+    return article.assign(values)
 
 
 def rescore(article_ids: Iterable[int], progress: Callable[[int, int], None] | None = None) -> int:

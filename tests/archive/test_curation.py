@@ -83,19 +83,6 @@ def mention_rows(*mentions, **changes):
     return data
 
 
-@pytest.fixture
-def edit(editor_client, django_capture_on_commit_callbacks):
-    """Save `article` through its admin change form with `changes`, indexing on commit."""
-
-    def post(article, **changes):
-        with django_capture_on_commit_callbacks(execute=True):
-            response = editor_client.post(change_url(article), change_form(article, **changes))
-        assert response.status_code == 302, response.content.decode()[:3000]
-        article.refresh_from_db()
-
-    return post
-
-
 def run_action(client, model, action, objects):
     """Choose `objects` in the admin list of `model` and run `action` on them."""
     data = {"action": action, "_selected_action": [obj.pk for obj in objects], "index": "0"}

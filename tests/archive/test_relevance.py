@@ -6,7 +6,6 @@ import gzip
 import io
 import json
 
-import pytest
 from django.contrib.auth.models import Group, Permission
 from django.contrib.messages import get_messages
 from django.core.management import call_command
@@ -14,24 +13,12 @@ from django.core.management import call_command
 from archive.models import Article, ExtractionJob, Subject
 from archive.portable import export_archive, import_archive
 from archive.relevance import score_unscored
-from tests.archive.test_curation import change_form, change_url, reextract, run_action
+from tests.archive.test_curation import change_url, reextract, run_action
 
 OFF_TOPIC_TEXT = (
     "Coupe du monde : la France bat le Maroc en demi-finale\n\n"
     "Les Bleus se sont qualifiés mercredi pour la finale au stade Al-Bayt. Kylian Mbappé a été décisif."
 )
-
-
-@pytest.fixture
-def edit(editor_client, django_capture_on_commit_callbacks):
-    def post(article, **changes):
-        with django_capture_on_commit_callbacks(execute=True):
-            response = editor_client.post(change_url(article), change_form(article, **changes))
-        assert response.status_code == 302, response.content.decode()[:3000]
-        article.refresh_from_db()
-        return response
-
-    return post
 
 
 def subject_form(**changes):

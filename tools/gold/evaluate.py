@@ -110,7 +110,11 @@ def _by_any_spelling(entities, expected):
 
 
 def _prf(counts):
-    tp, fp, fn = counts["tp"], counts["fp"], counts["fn"]
+    return prf(counts["tp"], counts["fp"], counts["fn"])
+
+
+def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    """Precision, recall and F1 of true positives, false positives and misses."""
     precision = tp / (tp + fp) if tp + fp else 0.0
     recall = tp / (tp + fn) if tp + fn else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0

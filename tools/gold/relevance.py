@@ -26,6 +26,7 @@ from pathlib import Path
 
 from archive.extraction.pipeline import RawArticle, extract
 from archive.extraction.relevance import CORE, ON_TOPIC, RELATED, default_definition, score
+from tools.gold.evaluate import prf
 
 CORPUS = Path(os.environ.get("VIGIE_CORPUS_DIR", Path(__file__).resolve().parents[3] / "shared" / "corpus"))
 SEEDS = Path(__file__).resolve().parents[2] / "fixtures" / "seeds"
@@ -70,7 +71,7 @@ def main():
         negatives = [(article, score(article["title"], article["lead"], article["body"], subject)) for article in drawn]
         tp = sum(r.level in ON_TOPIC for _, r in scored)
         fp = [(a, r) for a, r in negatives if r.level in ON_TOPIC]
-        p, r_, f1 = _prf(tp, len(fp), len(scored) - tp)
+        p, r_, f1 = prf(tp, len(fp), len(scored) - tp)
         print(f"{name:<24}{p:>10.3f}{r_:>8.3f}{f1:>6.3f}{tp:>5}{len(fp):>5}{len(scored) - tp:>5}")
         draws.append((name, fp))
 
@@ -117,13 +118,6 @@ def _article(row: dict, label: str, url: str) -> dict:
 
 def _evidence(result) -> str:
     return ", ".join(f"{item['term']} ×{item['count']}" for item in result.evidence[:8])
-
-
-def _prf(tp, fp, fn):
-    precision = tp / (tp + fp) if tp + fp else 0.0
-    recall = tp / (tp + fn) if tp + fn else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return precision, recall, f1
 
 
 if __name__ == "__main__":
