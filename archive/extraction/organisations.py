@@ -283,9 +283,11 @@ def give_way(
     """The recogniser's `mentions` and the `known` spans, once the recogniser gave
     way. A mention overlapping a known span is replaced by it; what it held
     outside the span stays when it starts with a capital ("Border Patrol Rodney
-    Scott" keeps the person "Rodney Scott"), unless the recogniser called the
-    whole an organisation: the rest of "AFP Geraldine Chinga" is a photo credit,
-    of "ministère de la Justice des États-Unis" a complement. One exception: a
+    Scott" keeps the person "Rodney Scott"). When the recogniser called the whole
+    an organisation, the rest stays only as a person's full name inside a
+    sentence ("a indiqué à l'AFP Balbina Flores, la représentante"): not as a
+    complement ("ministère de la Justice des États-Unis"), nor at a line's end,
+    where "AFP Geraldine Chinga" is a photo credit. One exception: a
     person whose name holds a one-word spelling that is not an acronym
     ("Marianne Williamson", "Rosa Morena") stays that person, and that known
     span is dropped instead."""
@@ -308,9 +310,21 @@ def give_way(
         for a, b in pieces:
             rest = text[a:b] if b > a else ""
             name = rest.strip(_AROUND_A_NAME)
-            if name[:1].isupper() and mention.label != "ORG":
+            if not name[:1].isupper():
+                continue
+            if mention.label != "ORG":
                 kept.append(RawMention(name, mention.label, a + rest.index(name)))
+            elif _full_name(name) and text[b : b + 1] not in ("", "\n"):
+                # "à l'AFP Balbina Flores": the recogniser ran the agency and the person
+                # it quotes into one organisation; the person is who follows.
+                kept.append(RawMention(name, "PER", a + rest.index(name)))
     return kept, known
+
+
+def _full_name(name: str) -> bool:
+    """Two to four capitalised words, no particle: "Balbina Flores", not "des États-Unis"."""
+    words = name.split()
+    return 2 <= len(words) <= 4 and all(w[:1].isupper() and w[1:].islower() for w in words)
 
 
 def _inside_a_name(known: KnownMention, start: int, end: int, text: str) -> bool:

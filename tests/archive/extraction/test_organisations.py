@@ -118,6 +118,12 @@ def test_what_the_recogniser_called_an_organisation_beyond_a_known_one_is_droppe
     assert [e.name for e in found] == ["ministère de la Justice", "AFP"]
 
 
+def test_a_person_the_agency_quotes_is_kept_from_a_span_the_recogniser_called_an_organisation():
+    body = "« Je respire à nouveau », a confié à l'AFP Geraldine Chinga, née au Pérou."
+    found = entities(body, ("AFP Geraldine Chinga", "ORG"))
+    assert [(e.kind, e.name) for e in found] == [("organisation", "AFP"), ("person", "Geraldine Chinga")]
+
+
 def test_an_agency_credit_line_is_not_a_mention():
     body = "Le Pentagone a annoncé lundi l'envoi de troupes.\nLe Monde avec AFP"
     assert [e.name for e in entities(body)] == ["Pentagone"]
