@@ -68,6 +68,16 @@ def rank_query(state, rank):
 
 
 @register.simple_tag(takes_context=True)
+def page_href(context, state, number):
+    """Page `number` of the results: from the search `state` when there is one (a
+    value the search ignored, « ?year=zzz », is not carried from page to page),
+    else the current URL with its page changed (an entity's articles)."""
+    if state:
+        return url_of(state.on_page(int(number)))
+    return set_qsarg(context, "page", number)
+
+
+@register.simple_tag(takes_context=True)
 def set_qsarg(context, name, value):
     """The current URL with `name` set to `value` (pagination)."""
     query = context["request"].GET.copy()
