@@ -45,6 +45,7 @@ from archive.models import (
     FingerprintBand,
     Mention,
     NearDuplicate,
+    OrganisationPattern,
     Quote,
     Source,
     Subject,
@@ -61,6 +62,7 @@ ARCHIVE_MODELS = [
     Source,
     Theme,
     Subject,
+    OrganisationPattern,
     Article,
     Article.themes.through,
     Entity,
@@ -72,6 +74,9 @@ ARCHIVE_MODELS = [
     Fingerprint,
     FingerprintBand,
 ]
+# Lists editors keep that a file from an older Vigie does not hold: such a file
+# leaves them as they are (the migrations seeded them) instead of emptying them.
+KEPT_WHEN_ABSENT = [OrganisationPattern]
 ACCOUNT_MODELS = [Group, User]
 MIGRATION_APPS = ["contenttypes", "auth", "admin", "archive"]
 USER_FIELDS = ["username", "first_name", "last_name", "email", "is_staff", "is_active", "is_superuser"]
@@ -227,11 +232,11 @@ def _stored_timestamps(models):
             f.auto_now, f.auto_now_add = auto_now, auto_now_add
 
 
-def _delete_archive():
-    """Empty the archive's tables in one statement each: no per-row cascade
-    collection or signals, which at 65,000 articles would take minutes."""
+def _delete_archive(kept=()):
+    """Empty the archive's tables in one statement each (but those `kept`): no
+    per-row cascade collection or signals, which at 65,000 articles would take minutes."""
     with connection.cursor() as cursor:
-        for model in [ExtractionJob, *reversed(ARCHIVE_MODELS)]:
+        for model in [ExtractionJob, *(m for m in reversed(ARCHIVE_MODELS) if m not in kept)]:
             cursor.execute(f"DELETE FROM {connection.ops.quote_name(model._meta.db_table)}")
     history().delete()
 
@@ -295,7 +300,8 @@ def import_archive(path, replace=False) -> dict:
             allowed = {label(model) for model in [*ARCHIVE_MODELS, *ACCOUNT_MODELS, LogEntry]}
             counts = {}
             with transaction.atomic(), _stored_timestamps(ARCHIVE_MODELS):
-                _delete_archive()
+                in_file = manifest.get("counts", {})
+                _delete_archive(kept=[m for m in KEPT_WHEN_ABSENT if label(m) not in in_file])
                 _load(_records(lines, allowed), counts)
                 expected = {name: count for name, count in manifest.get("counts", {}).items() if count}
                 if counts != expected:

@@ -2,8 +2,10 @@
 editors in the admin, read by every import and re-extraction, named entities that
 keep their name, carried by backups."""
 
+import gzip
 import importlib
 import io
+import json
 
 import pytest
 from django.apps import apps
@@ -177,3 +179,35 @@ def test_resolution_never_merges_a_listed_organisation_away(seeds):
     resolve_entities()
     assert Entity.objects.filter(pk=cbp.pk, name="CBP").exists()
     assert Mention.objects.filter(article=seeds[1], entity=cbp).exists()
+
+
+# Backups
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_backup_carries_the_list_and_one_from_before_it_leaves_the_list_alone(seeds, tmp_path):
+    # update_or_create: a transactional test before this one may have flushed what migrations seeded.
+    OrganisationPattern.objects.update_or_create(
+        name="CBP", defaults={"patterns": "Customs and Border Protection\nla migra"}
+    )
+    path = tmp_path / "vigie.jsonl.gz"
+    call_command("export_archive", str(path), stdout=io.StringIO())
+    with gzip.open(path, "rt", encoding="utf-8") as lines:
+        manifest, *records = lines.read().splitlines()
+    assert any('"model": "archive.organisationpattern"' in record and "la migra" in record for record in records)
+
+    # The same archive as an older Vigie wrote it: no list in it.
+    manifest = json.loads(manifest)
+    manifest["counts"].pop("archive.organisationpattern")
+    older = tmp_path / "older.jsonl.gz"
+    with gzip.open(older, "wt", encoding="utf-8") as out:
+        out.write(json.dumps(manifest) + "\n")
+        out.writelines(r + "\n" for r in records if '"model": "archive.organisationpattern"' not in r)
+    OrganisationPattern.objects.create(name="Colectivo Solecito", patterns="Solecito")
+    before = list(OrganisationPattern.objects.order_by("pk").values())
+    call_command("import_archive", str(older), "--replace", stdout=io.StringIO())
+    assert list(OrganisationPattern.objects.order_by("pk").values()) == before
+
+    call_command("import_archive", str(path), "--replace", stdout=io.StringIO())
+    assert not OrganisationPattern.objects.filter(name="Colectivo Solecito").exists()
+    assert "la migra" in OrganisationPattern.objects.get(name="CBP").patterns
