@@ -156,6 +156,14 @@ def test_relevance_only_rescores_without_the_model_and_says_how_many_changed(see
     assert Article.objects.get(pk=seeds[1].pk).relevance == "core"
 
 
+def test_preparing_the_archive_scores_articles_never_scored(seeds):
+    Article.objects.filter(pk=seeds[1].pk).update(relevance="off_topic", relevance_score=None)
+    out = io.StringIO()
+    call_command("prepare_archive", stdout=out)
+    assert "Pertinence recalculée pour 1 article(s), 1 modifié(s)." in out.getvalue()
+    assert Article.objects.get(pk=seeds[1].pk).relevance == "core"
+
+
 def test_a_missing_subject_is_recreated_with_the_default_definition(db):
     Subject.objects.all().delete()
     assert "Mexique : 2" in Subject.current().places

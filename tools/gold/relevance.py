@@ -56,10 +56,11 @@ def main():
     ]
     pool = random_pool({row["url"] for row in topic})
     subject = default_definition()
+    pool_size = f"{len(pool):,}".replace(",", "\u202f")
     print(
         f"Pertinence au sujet — {len(positives)} articles du sujet ({len(topic)} de topic.jsonl, "
-        f"{len(positives) - len(topic)} graines) contre {args.n} articles tirés au hasard parmi {len(pool):,} "
-        f"(seuils : lié ≥ {subject.related:g}, cœur ≥ {subject.core:g})".replace(",", " ")
+        f"{len(positives) - len(topic)} graines) contre {args.n} articles tirés au hasard parmi {pool_size} "
+        f"(seuils : lié ≥ {subject.related:g}, cœur ≥ {subject.core:g})"
     )
     scored = [(article, score(article["title"], article["lead"], article["body"], subject)) for article in positives]
     print(f"{'tirage':<24}{'précision':>10}{'rappel':>8}{'F1':>6}{'VP':>5}{'FP':>5}{'FN':>5}")

@@ -24,6 +24,10 @@ class Command(BaseCommand):
             # Articles imported before extraction existed, or by an interrupted run.
             self.stdout.write("Extraction des métadonnées des articles qui n'en ont pas encore…")
             call_command("extract_metadata", "--missing", stdout=self.stdout)
+        if Article.objects.filter(relevance_score__isnull=True).exists():
+            # Articles written around the import (by hand, by an older Vigie): relevance alone, no model.
+            self.stdout.write("Calcul de la pertinence au sujet des articles qui n'en ont pas encore…")
+            call_command("extract_metadata", "--relevance-only", "--missing", stdout=self.stdout)
         articles, documents = Article.objects.count(), indexing.document_count()
         if not indexing.schema_is_current():
             self.stdout.write("Index à reconstruire (ses champs ont changé depuis qu'il a été construit)…")
