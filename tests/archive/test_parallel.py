@@ -9,6 +9,7 @@ import os
 
 import pytest
 from django.core.management import call_command
+from django.core.management.base import CommandError
 
 from archive.curation import BATCH
 from archive.extraction import parallel
@@ -115,3 +116,9 @@ def test_a_re_extraction_in_two_processes_finds_what_one_process_finds(empty_ind
     call_command("extract_metadata", "--all", "--processes", "2", stdout=io.StringIO(), stderr=io.StringIO())
 
     assert archive_as_read() == before
+
+
+@pytest.mark.parametrize("value", ["0", "-1", "deux"])
+def test_a_number_of_processes_that_is_not_a_positive_count_is_refused(value):
+    with pytest.raises(CommandError, match="nombre de processus positif"):
+        call_command("import_articles", "nulle-part.jsonl", "--processes", value)
