@@ -8,23 +8,16 @@ its own transaction; the index follows on commit (search/upkeep/signals.py).
 """
 
 from collections.abc import Callable, Iterable
+from itertools import islice
 
 from django.db import transaction
 from django.utils import timezone
 
 from archive.duplicates import record_signature
 from archive.entities import entity_for
-from archive.extraction import nlp
-from archive.extraction.organisations import KnownOrganisation, KnownOrganisations, compiled, parse_spellings
-from archive.extraction.pipeline import (
-    Extracted,
-    Facts,
-    RawArticle,
-    analysed_text,
-    extract,
-    find_facts,
-    publisher_names,
-)
+from archive.extraction import batch, parallel
+from archive.extraction.organisations import KnownOrganisation, parse_spellings
+from archive.extraction.pipeline import Extracted, Facts, RawArticle
 from archive.extraction.themes import Lexicon, parse_keywords
 from archive.models import (
     Article,
@@ -70,75 +63,52 @@ def lexicons() -> list[Lexicon]:
     return [Lexicon(theme.slug, parse_keywords(theme.keywords)) for theme in Theme.objects.all()]
 
 
-def known_organisations() -> KnownOrganisations:
+def known_organisations() -> tuple[KnownOrganisation, ...]:
     """The editors' list of known organisations (admin → Organisations connues),
-    compiled once per distinct list: one query per batch, no compilation while
-    the list does not change."""
+    as its rows: one query per batch, so that an editor's change applies from the
+    next batch; extraction compiles it once per distinct list
+    (archive.extraction.organisations.compiled)."""
     rows = OrganisationPattern.objects.order_by("pk").values_list("name", "patterns")
-    return compiled(tuple(KnownOrganisation(name, parse_spellings(patterns)) for name, patterns in rows))
+    return tuple(KnownOrganisation(name, parse_spellings(patterns)) for name, patterns in rows)
 
 
-def analyse(
-    pairs: list[tuple[str, str]],
-    lexicon: list[Lexicon],
-    authors: list[list[str]] | None = None,
-    organisations: KnownOrganisations | None = None,
-) -> list[Facts]:
-    """Facts of (title, body) pairs, with one batched pass of the recogniser;
-    `authors` (one list per pair: who signed it, and its publisher's names) are not
-    counted as entities mentioned. The known `organisations` are the database's
-    list unless given: each batch reads the list as it is, so an editor's change
-    applies from the next batch."""
-    mentions = nlp.recognise([analysed_text(title, body) for title, body in pairs])
-    authors = authors or [[] for _ in pairs]
-    organisations = known_organisations() if organisations is None else organisations
-    return [
-        find_facts(title, body, found, lexicon, signed, organisations)
-        for (title, body), found, signed in zip(pairs, mentions, authors, strict=True)
-    ]
-
-
-def extract_articles(articles: Iterable[Article], progress: Callable[[int, int], None] | None = None) -> int:
-    """Re-extract `articles` from their raw text, batch by batch. Returns how
-    many changed; `progress(done, changed)` is called after each batch."""
-    lexicon, done, changed, batch = lexicons(), 0, 0, []
-    for article in articles:
-        batch.append(article)
-        if len(batch) == BATCH:
-            changed += _extract_batch(batch, lexicon)
-            done += len(batch)
-            batch = []
-            if progress:
-                progress(done, changed)
-    if batch:
-        changed += _extract_batch(batch, lexicon)
-        done += len(batch)
+def extract_articles(
+    articles: Iterable[Article], progress: Callable[[int, int], None] | None = None, processes: int = 1
+) -> int:
+    """Re-extract `articles` from their raw text, batch by batch, the recogniser
+    in `processes` worker processes (1: in this one). Returns how many changed;
+    `progress(done, changed)` is called after each batch."""
+    lexicon, done, changed = lexicons(), 0, 0
+    sent = (
+        (articles, ([_task(a) for a in articles], lexicon, known_organisations()))
+        for articles in batched(articles, BATCH)
+    )
+    for articles, results in parallel.ordered_map(batch.extract_batch, sent, processes):
+        for article, (fields, facts) in zip(articles, results, strict=True):
+            with transaction.atomic():
+                article = Article.objects.select_for_update().get(pk=article.pk)
+                changed += apply_extraction(article, fields, facts)
+        done += len(articles)
         if progress:
             progress(done, changed)
     return changed
 
 
-def _extract_batch(articles: list[Article], lexicon: list[Lexicon]) -> int:
-    extracted = [extract(raw_of(article)) for article in articles]
-    # Facts come from the text as it is shown: the editor's if they corrected it.
-    pairs = [
-        (
-            a.title if a.is_edited(ExtractedField.TITLE) else e.title,
-            a.body if a.is_edited(ExtractedField.BODY) else e.body,
-        )
-        for a, e in zip(articles, extracted, strict=True)
-    ]
-    signed = [
-        (a.authors if a.is_edited(ExtractedField.AUTHORS) else e.authors)
-        + publisher_names(a.source.name if a.source_id else e.source_name)
-        for a, e in zip(articles, extracted, strict=True)
-    ]
-    changed = 0
-    for article, fields, facts in zip(articles, extracted, analyse(pairs, lexicon, signed), strict=True):
-        with transaction.atomic():
-            article = Article.objects.select_for_update().get(pk=article.pk)
-            changed += apply_extraction(article, fields, facts)
-    return changed
+def batched(items: Iterable, size: int):
+    items = iter(items)
+    while chunk := list(islice(items, size)):
+        yield chunk
+
+
+def _task(article: Article) -> batch.Task:
+    # Facts come from the article as it is shown: the editor's text if they corrected it.
+    return batch.Task(
+        raw_of(article),
+        title=article.title if article.is_edited(ExtractedField.TITLE) else None,
+        body=article.body if article.is_edited(ExtractedField.BODY) else None,
+        authors=article.authors if article.is_edited(ExtractedField.AUTHORS) else None,
+        source=article.source.name if article.source_id else None,
+    )
 
 
 def apply_extraction(article: Article, extracted: Extracted, facts: Facts) -> bool:

@@ -5,13 +5,16 @@ reads many texts per pass."""
 
 import dataclasses
 import hashlib
+from collections.abc import Iterable, Iterator
 from enum import StrEnum
 
 from django.db import IntegrityError, transaction
 from django.utils.text import slugify
 
-from archive.curation import analyse, apply_extraction, given_metadata, lexicons
-from archive.extraction.pipeline import Extracted, RawArticle, extract, publisher_names
+from archive.curation import apply_extraction, given_metadata, known_organisations, lexicons
+from archive.extraction import parallel
+from archive.extraction.batch import Task, extract_batch
+from archive.extraction.pipeline import Extracted, Facts, RawArticle
 from archive.extraction.text import normalise
 from archive.models import Article, Source
 from archive.readers import web_url
@@ -24,6 +27,9 @@ class Outcome(StrEnum):
 
 class ArticleRefused(Exception):
     """The record was read but holds no article."""
+
+
+EMPTY = "aucun texte d'article après nettoyage"
 
 
 def content_hash(text: str) -> str:
@@ -49,40 +55,70 @@ def import_article(raw: RawArticle) -> tuple[Outcome, Article, list[str]]:
 def import_batch(raws: list[RawArticle], lexicon=None) -> list[tuple[Outcome | ArticleRefused, Article | None, list]]:
     """Import `raws`, in order: (Outcome or the refusal, article, notes) for each.
     Texts already in the archive are skipped before any extraction work."""
-    raws = [_without_nul(raw) for raw in raws]
-    digests = [content_hash(raw.text) for raw in raws]
-    known = {a.content_hash: a for a in Article.objects.filter(content_hash__in=digests)}
-    results, todo = [None] * len(raws), []
-    for i, (raw, digest) in enumerate(zip(raws, digests, strict=True)):
-        if digest in known:
-            results[i] = (Outcome.UNCHANGED, known[digest], [])
-            continue
-        extracted = extract(raw)
-        if not extracted.body:
-            results[i] = (ArticleRefused("aucun texte d'article après nettoyage"), None, [])
-            continue
-        known[digest] = None  # the same text twice in one batch is imported once
-        todo.append((i, extracted))
-    facts = analyse(
-        [(e.title, e.body) for _, e in todo],
-        lexicon if lexicon is not None else lexicons(),
-        [e.authors + publisher_names(e.source_name) for _, e in todo],
-    )
-    for (i, extracted), found in zip(todo, facts, strict=True):
-        raw, digest = raws[i], digests[i]
-        try:
-            with transaction.atomic():
-                article = Article.objects.create(**_fields(extracted, raw, digest))
-                apply_extraction(article, extracted, found)
-        except IntegrityError:
-            # Another import wrote the same text meanwhile.
-            results[i] = (Outcome.UNCHANGED, Article.objects.get(content_hash=digest), [])
-            continue
-        results[i] = (Outcome.IMPORTED, article, extracted.notes)
-    for i, result in enumerate(results):
-        if result is None:  # a repeat of a text earlier in this batch
-            results[i] = (Outcome.UNCHANGED, Article.objects.get(content_hash=digests[i]), [])
-    return results
+    return next(import_batches([raws], lexicon))[1]
+
+
+def import_batches(
+    batches: Iterable[list[RawArticle]], lexicon=None, processes: int = 1
+) -> Iterator[tuple[list[RawArticle], list[tuple[Outcome | ArticleRefused, Article | None, list]]]]:
+    """Import each batch of `batches`, in order, and yield it with its results
+    (as import_batch's). Extraction runs in `processes` worker processes
+    (archive/extraction/parallel.py) a few batches ahead, while this process
+    writes each article in its own transaction, in the order read."""
+    lexicon = lexicon if lexicon is not None else lexicons()
+    in_flight = set()  # fingerprints of the texts sent to extraction and not written yet
+
+    def sent():
+        for raws in batches:
+            batch = _Batch(raws, in_flight)
+            in_flight.update(batch.todo_digests())
+            tasks = [Task(batch.raws[i]) for i in batch.todo]
+            yield batch, (tasks, lexicon, known_organisations(), True)
+
+    for batch, extracted in parallel.ordered_map(extract_batch, sent(), processes):
+        yield batch.given, batch.write(extracted)
+        in_flight.difference_update(batch.todo_digests())
+
+
+class _Batch:
+    """A batch of raw articles as read, the archive asked which it already holds."""
+
+    def __init__(self, raws: list[RawArticle], in_flight: set[str]):
+        self.given = raws
+        self.raws = [_without_nul(raw) for raw in raws]
+        self.digests = [content_hash(raw.text) for raw in self.raws]
+        known = {a.content_hash: a for a in Article.objects.filter(content_hash__in=self.digests)}
+        self.results, self.todo, seen = [None] * len(raws), [], set()
+        for i, digest in enumerate(self.digests):
+            if digest in known:
+                self.results[i] = (Outcome.UNCHANGED, known[digest], [])
+            elif digest not in seen and digest not in in_flight:
+                seen.add(digest)  # the same text twice is extracted once; the repeat is resolved once written
+                self.todo.append(i)
+
+    def todo_digests(self) -> list[str]:
+        return [self.digests[i] for i in self.todo]
+
+    def write(self, extracted: list[tuple[Extracted, Facts | None]]) -> list:
+        for i, (fields, facts) in zip(self.todo, extracted, strict=True):
+            raw, digest = self.raws[i], self.digests[i]
+            if facts is None:
+                self.results[i] = (ArticleRefused(EMPTY), None, [])
+                continue
+            try:
+                with transaction.atomic():
+                    article = Article.objects.create(**_fields(fields, raw, digest))
+                    apply_extraction(article, fields, facts)
+            except IntegrityError:
+                # Another import wrote the same text meanwhile.
+                self.results[i] = (Outcome.UNCHANGED, Article.objects.get(content_hash=digest), [])
+                continue
+            self.results[i] = (Outcome.IMPORTED, article, fields.notes)
+        for i, result in enumerate(self.results):
+            if result is None:  # a repeat of a text read earlier, written (or refused) by now
+                article = Article.objects.filter(content_hash=self.digests[i]).first()
+                self.results[i] = (Outcome.UNCHANGED, article, []) if article else (ArticleRefused(EMPTY), None, [])
+        return self.results
 
 
 def _without_nul(raw: RawArticle) -> RawArticle:

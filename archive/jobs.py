@@ -59,7 +59,7 @@ def claim_next_job() -> ExtractionJob | None:
     return None
 
 
-def run_job(job: ExtractionJob) -> None:
+def run_job(job: ExtractionJob, processes: int = 1) -> None:
     from archive.curation import extract_articles  # loads the extraction stack: worker only
 
     def progress(done, changed):
@@ -70,7 +70,7 @@ def run_job(job: ExtractionJob) -> None:
             changed = rescore(sorted(job.article_ids), progress=progress)
         else:
             articles = Article.objects.filter(pk__in=job.article_ids).order_by("pk")
-            changed = extract_articles(articles.iterator(chunk_size=200), progress=progress)
+            changed = extract_articles(articles.iterator(chunk_size=200), progress=progress, processes=processes)
     except Exception as error:
         log.exception("Extraction job %s failed", job.pk)
         ExtractionJob.objects.filter(pk=job.pk).update(

@@ -42,6 +42,27 @@ def wait_until(condition, seconds, what):
     raise AssertionError(f"délai dépassé : {what}")
 
 
+def descendants(pid):
+    """The processes `pid` started (extraction workers), and theirs."""
+    found = []
+    for task in os.listdir(f"/proc/{pid}/task"):
+        try:
+            children = open(f"/proc/{pid}/task/{task}/children").read().split()
+        except OSError:
+            continue
+        for child in map(int, children):
+            found += [child, *descendants(child)]
+    return found
+
+
+def running(pid):
+    """Whether `pid` still runs (a zombie nobody reaped has ended)."""
+    try:
+        return open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
 def assert_database_consistent(db):
     if db.is_sqlite:  # PostgreSQL checks its foreign keys on every write
         assert db.scalar("PRAGMA integrity_check") == "ok"
@@ -66,10 +87,15 @@ def test_an_import_killed_at_any_moment_is_repaired_and_finished_by_a_rerun(arch
     process = start_manage(env, "import_articles", str(articles), log=log)
     if moment == "mid-file":
         wait_until(lambda: db.scalar("SELECT count(*) FROM archive_article") >= 30, 300, "30 articles importés")
+        workers = descendants(process.pid)
+        assert workers or len(os.sched_getaffinity(0)) == 1, "l'extraction se fait dans des processus à part"
     else:
         wait_until(lambda: "Mise à jour de l'index" in log.read_text(), 300, "l'écriture de l'index")
+        workers = descendants(process.pid)
     os.kill(process.pid, signal.SIGKILL)
     process.wait()
+    # Its workers do not outlive it, holding a model's memory each.
+    wait_until(lambda: not any(map(running, workers)), 30, "la fin des processus d'extraction")
     imported = db.scalar("SELECT count(*) FROM archive_article")
 
     assert 0 < imported <= ARTICLES

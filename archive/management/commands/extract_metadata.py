@@ -2,7 +2,9 @@ from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from archive.curation import extract_articles
+from archive.extraction.parallel import available_cores
 from archive.jobs import claim_next_job, run_job
+from archive.management.processes import add_processes_argument
 from archive.models import Article
 from archive.relevance import rescore
 from archive.resolution import resolve_entities
@@ -26,10 +28,12 @@ class Command(BaseCommand):
             help="ne recalculer que la pertinence au sujet (rapide, sans modèle) ; avec --missing : "
             "les articles jamais évalués",
         )
+        add_processes_argument(parser)
 
-    def handle(self, *args, slugs, all, missing, jobs, relevance_only, **options):
+    def handle(self, *args, slugs, all, missing, jobs, relevance_only, processes=None, **options):
+        processes = processes or available_cores()
         if jobs:
-            return self._run_jobs()
+            return self._run_jobs(processes)
         if sum([bool(slugs), all, missing]) != 1:
             raise CommandError("Indiquez des SLUG, ou --all, ou --missing, ou --jobs (un seul de ces choix).")
         articles = Article.objects.order_by("pk")
@@ -54,7 +58,7 @@ class Command(BaseCommand):
             if relevance_only:
                 changed = rescore(articles.values_list("pk", flat=True), progress=progress)
             else:
-                changed = extract_articles(articles.iterator(chunk_size=200), progress=progress)
+                changed = extract_articles(articles.iterator(chunk_size=200), progress=progress, processes=processes)
                 merges, removed = resolve_entities()
         bar.close()
         if relevance_only:
@@ -65,12 +69,12 @@ class Command(BaseCommand):
                 f"à d'autres, {removed} entité(s) plus mentionnée(s) nulle part supprimée(s)."
             )
 
-    def _run_jobs(self):
+    def _run_jobs(self, processes):
         ran = 0
         while job := claim_next_job():
             self.stdout.write(f"{job} : début.")
             with batch_of_changes():
-                run_job(job)
+                run_job(job, processes)
             job.refresh_from_db()
             self.stdout.write(f"{job} : {job.get_status_display()}, {job.done}/{job.total}, {job.changed} modifié(s).")
             ran += 1

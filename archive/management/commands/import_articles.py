@@ -6,7 +6,9 @@ from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from archive.curation import BATCH, lexicons
-from archive.importing import ArticleRefused, Outcome, import_batch
+from archive.extraction.parallel import available_cores
+from archive.importing import ArticleRefused, Outcome, import_batches
+from archive.management.processes import add_processes_argument
 from archive.readers import Limits, Refusal, one_line, read_paths
 from archive.resolution import resolve_entities
 from archive.signals import batch_of_changes
@@ -35,8 +37,9 @@ class Command(BaseCommand):
             help="taille au-delà de laquelle un article (fichier .txt ou .md, ligne JSON ; "
             "4 fois plus pour une page HTML) est refusé (défaut : VIGIE_IMPORT_MAX_ARTICLE_BYTES, 5 Mo)",
         )
+        add_processes_argument(parser)
 
-    def handle(self, *args, paths, max_bytes=None, max_article_bytes=None, **options):
+    def handle(self, *args, paths, max_bytes=None, max_article_bytes=None, processes=None, **options):
         counts = Counter()
         limits = Limits(
             file_bytes=max_bytes or settings.VIGIE_IMPORT_MAX_BYTES,
@@ -48,16 +51,9 @@ class Command(BaseCommand):
             progress = tqdm(
                 read_paths(paths, limits), unit=" articles", file=self.stderr._out, disable=None, dynamic_ncols=True
             )
-            lexicon, batch = lexicons(), []
-            for item in progress:
-                if isinstance(item, Refusal):
-                    self._refuse(item.where, item.reason, counts)
-                    continue
-                batch.append(item)
-                if len(batch) == BATCH:
-                    self._import(batch, lexicon, counts)
-                    batch = []
-            self._import(batch, lexicon, counts)
+            batches = self._batches(progress, counts)
+            for batch, results in import_batches(batches, lexicons(), processes or available_cores()):
+                self._report(batch, results, counts)
             if counts[Outcome.IMPORTED]:
                 merges, _removed = resolve_entities()
                 if merges:
@@ -70,8 +66,22 @@ class Command(BaseCommand):
         if not counts[Outcome.IMPORTED] + counts[Outcome.UNCHANGED]:
             raise CommandError("Aucun article n'a pu être lu.")
 
-    def _import(self, batch, lexicon, counts):
-        for raw, (outcome, _article, notes) in zip(batch, import_batch(batch, lexicon) if batch else [], strict=True):
+    def _batches(self, items, counts):
+        """The articles read, BATCH at a time; refusals are reported as they are read."""
+        batch = []
+        for item in items:
+            if isinstance(item, Refusal):
+                self._refuse(item.where, item.reason, counts)
+                continue
+            batch.append(item)
+            if len(batch) == BATCH:
+                yield batch
+                batch = []
+        if batch:
+            yield batch
+
+    def _report(self, batch, results, counts):
+        for raw, (outcome, _article, notes) in zip(batch, results, strict=True):
             if isinstance(outcome, ArticleRefused):
                 self._refuse(raw.ref, str(outcome), counts)
                 continue
