@@ -12,7 +12,12 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--dry-run", action="store_true", help="afficher les fusions sans les faire")
+        parser.add_argument(
+            "--dry-run",
+            action="store_true",
+            help="afficher les fusions sans les faire (chaque règle lue sur l'archive d'avant toute fusion : "
+            "une fusion que la précédente rendrait inutile peut y figurer)",
+        )
 
     def handle(self, *args, dry_run, **options):
         with batch_of_changes():
