@@ -4,14 +4,11 @@ milliseconds each, no model), and editors allowed to change the definition.
 The search index gets the new `relevance` field with `manage.py check_index
 --repair` (or `reindex`)."""
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations, models
 
 import archive.models
 from archive.extraction import relevance as scoring
-
-EDITOR_GROUP = "éditeur"
-
+from archive.migrations._editors import grant
 
 def seed_subject(apps, schema_editor):
     Subject = apps.get_model("archive", "Subject")
@@ -27,17 +24,7 @@ def seed_subject(apps, schema_editor):
 
 
 def let_editors_change_the_subject(apps, schema_editor):
-    app_config = apps.get_app_config("archive")
-    app_config.models_module = True
-    create_permissions(app_config, apps=apps, verbosity=0, using=schema_editor.connection.alias)
-    app_config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    permissions = Permission.objects.filter(
-        content_type__app_label="archive", codename__in=["view_subject", "change_subject"]
-    )
-    for group in Group.objects.filter(name=EDITOR_GROUP):
-        group.permissions.add(*permissions)
+    grant(apps, schema_editor, ["view_subject", "change_subject"])
 
 
 def score_articles(apps, schema_editor):

@@ -5,12 +5,11 @@ articles cite), and the "éditeur" group's right to edit it, as it edits themes.
 An archive extracted before this list keeps its entities until re-extraction
 (`manage.py extract_metadata --all`)."""
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
 from archive.extraction.organisations import seed_organisations
+from archive.migrations._editors import EDITOR_GROUP, grant
 
-EDITOR_GROUP = "éditeur"
 ACTIONS = ["add", "change", "delete", "view"]
 
 
@@ -24,19 +23,7 @@ def seed(apps, schema_editor):
 
 
 def let_editors_edit(apps, schema_editor):
-    # As in 0004: permissions are created after all migrations ran, too late here.
-    app_config = apps.get_app_config("archive")
-    app_config.models_module = True
-    create_permissions(app_config, apps=apps, verbosity=0, using=schema_editor.connection.alias)
-    app_config.models_module = None
-
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    codenames = [f"{action}_organisationpattern" for action in ACTIONS]
-    permissions = Permission.objects.filter(content_type__app_label="archive", codename__in=codenames)
-    assert permissions.count() == len(codenames), "organisationpattern permissions missing"
-    group, _ = Group.objects.get_or_create(name=EDITOR_GROUP)
-    group.permissions.add(*permissions)
+    grant(apps, schema_editor, [f"{action}_organisationpattern" for action in ACTIONS], create_group=True)
 
 
 def forbid_editors(apps, schema_editor):
