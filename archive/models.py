@@ -480,6 +480,8 @@ class Figure(Reviewable):
     qualifier = models.CharField("qualificatif", max_length=40, blank=True, help_text="plus de, environ, jusqu'à…")
     unit = models.CharField("unité", max_length=120)
     force = models.CharField("force", max_length=120, blank=True)
+    # Who made the figure public (« a annoncé le Pentagone »), as the text names them.
+    announcer = models.CharField("annoncé par", max_length=200, blank=True)
     sentence = models.TextField("phrase")
     position = models.PositiveIntegerField("position", default=0)
     # What identifies the figure across re-extractions, so a rejection sticks.
