@@ -99,18 +99,21 @@ REWRITTEN_FROM = 0.5  # two paragraphs this alike are one paragraph rewritten, e
 
 
 def differences(body: str, other: str) -> list[Change]:
-    """What differs between two articles, paragraph by paragraph (difflib on
-    their paragraphs' words), shared paragraphs left out."""
+    """What differs between two articles: difflib on their paragraphs, then
+    word by word within paragraphs that differ (a copy that cuts its
+    paragraphs elsewhere differs by nothing), shared paragraphs left out."""
     here, there = paragraphs(body), paragraphs(other)
     keys = difflib.SequenceMatcher(None, [passage_key(p) for p in here], [passage_key(p) for p in there], False)
     changes = []
     for tag, i1, i2, j1, j2 in keys.get_opcodes():
         if tag == "equal":
             continue
-        if tag == "replace" and i2 - i1 == j2 - j1 == 1:
-            words = _word_changes(here[i1], there[j1])
+        if tag == "replace":
+            # Paragraphs cut elsewhere, or rewritten: compared word by word.
+            words = _word_changes(" ".join(here[i1:i2]), " ".join(there[j1:j2]))
             if words is not None:
-                changes.append(Change("rewritten", (here[i1],), (there[j1],), words))
+                if any(how != "same" for how, _ in words):
+                    changes.append(Change("rewritten", tuple(here[i1:i2]), tuple(there[j1:j2]), words))
                 continue
         if i2 > i1:
             changes.append(Change("only_here", here=tuple(here[i1:i2])))

@@ -75,3 +75,8 @@ def test_differences_give_rewritten_words_and_paragraphs_only_in_one_text():
 
 def test_identical_texts_have_no_differences():
     assert differences(STORY, STORY) == []
+
+
+def test_paragraphs_cut_elsewhere_are_no_difference():
+    glued = STORY.replace("\n\n", " ", 1)
+    assert differences(STORY, glued) == []
