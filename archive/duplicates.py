@@ -9,7 +9,6 @@ from django.db.models import Count
 
 from archive.extraction import fingerprint, wire_copies
 from archive.models import Article, Fingerprint, FingerprintBand, FingerprintPassage, NearDuplicate
-from archive.signals import articles_changed
 
 
 def record_signature(article: Article, signature: bytes | None) -> bool:
@@ -20,7 +19,6 @@ def record_signature(article: Article, signature: bytes | None) -> bool:
     NearDuplicate.objects.filter(from_article=article).delete()
     NearDuplicate.objects.filter(to_article=article).delete()
     if signature is None:
-        _announce(before)
         return bool(before)
     stored = Fingerprint.objects.create(article=article, signature=signature)
     keys = fingerprint.band_keys(signature)
@@ -41,8 +39,7 @@ def record_signature(article: Article, signature: bytes | None) -> bool:
             _link(article.pk, other_id, similarity)
     # A passage of this article may just have become furniture: links that
     # rested on it are judged again.
-    unlinked = _recheck_links_through(common & set(passages), exclude=article.pk)
-    _announce((before ^ links) | unlinked)
+    _recheck_links_through(common & set(passages), exclude=article.pk)
     return before != links
 
 
@@ -108,10 +105,3 @@ def relink_all(progress=None) -> int:
         if progress:
             progress(done)
     return NearDuplicate.objects.count() // 2
-
-
-def _announce(article_ids):
-    # The other article of a link gained or lost a republication: its search
-    # document (the story it belongs to) changes too.
-    if article_ids:
-        articles_changed.send(sender=Article, article_ids=sorted(article_ids))
