@@ -1,8 +1,12 @@
 """Near-duplicate links in the archive: wire copies linked with their
 similarity, recurring furniture and follow-up stories never."""
 
+from io import StringIO
+
+from django.core.management import call_command
+
 from archive.duplicates import relink_all
-from archive.models import NearDuplicate
+from archive.models import FingerprintPassage, NearDuplicate
 from tests.archive.extraction.test_wire_copies import FURNITURE, STORY
 
 
@@ -45,4 +49,13 @@ def test_articles_sharing_only_a_passage_found_across_the_archive_are_not_linked
 
 def test_relinking_the_archive_keeps_wire_copies_and_the_seeds_pair(seeds):
     assert relink_all() == 1
+    assert linked(seeds[1]) == {seeds[2].slug}
+
+
+def test_preparing_an_archive_from_before_passage_keys_judges_its_links_again(seeds):
+    FingerprintPassage.objects.all().delete()
+    out = StringIO()
+    call_command("prepare_archive", stdout=out)
+    assert "Quasi-doublons à recalculer" in out.getvalue()
+    assert FingerprintPassage.objects.exists()
     assert linked(seeds[1]) == {seeds[2].slug}
