@@ -18,9 +18,12 @@ import re
 import struct
 from dataclasses import dataclass
 
-from .fingerprint import SHINGLE
 from .text import fold, paragraphs
 
+# Words per shingle, here and in the MinHash signatures (fingerprint.py), which
+# this module does not import: the article page compares texts without loading
+# datasketch.
+SHINGLE = 3
 # A passage found in this many other articles is furniture, not the story: a
 # story republished by a handful of outlets stays under it.
 COMMON_PASSAGE = 5
