@@ -3,7 +3,8 @@ a fixed number of queries whatever the article holds."""
 
 from dataclasses import dataclass
 
-from archive.models import Article, EntityKind, Review
+from archive.extraction.wire_copies import differences
+from archive.models import Article, EntityKind, NearDuplicate, Review
 
 
 @dataclass
@@ -28,7 +29,15 @@ def facts_of(article: Article) -> ArticleFacts:
     by_kind = {kind: [] for kind in EntityKind.values}
     for mention in mentions:
         by_kind[mention.entity.kind].append(mention.entity)
-    duplicates = article.near_duplicates.select_related("source").order_by("published_on", "pk")
+    links = (
+        NearDuplicate.objects.filter(from_article=article)
+        .select_related("to_article__source")
+        .order_by("to_article__published_on", "to_article_id")
+    )
+    duplicates = []
+    for link in links:
+        link.to_article.similarity = link.similarity  # the share of text in common, on the article's own text
+        duplicates.append(link.to_article)
     return ArticleFacts(
         people=by_kind[EntityKind.PERSON],
         places=by_kind[EntityKind.PLACE],
@@ -58,4 +67,18 @@ def facts_json(facts: ArticleFacts) -> dict:
         "quotes": [{"speaker": q.speaker or None, "text": q.text} for q in facts.quotes],
         "themes": [t.name for t in facts.themes],
         "near_duplicates": [a.slug for a in facts.near_duplicates],
+        "near_duplicate_similarity": {a.slug: round(a.similarity, 3) for a in facts.near_duplicates},
     }
+
+
+MAX_CHANGES = 12  # runs of differing paragraphs shown per copy: a compact comparison, the texts are a click away
+
+
+def copies_with_differences(article: Article, copies: list) -> list[tuple]:
+    """(copy, its differences from `article`, whether more were left out) for
+    the article page: computed on reading, from texts already loaded."""
+    compared = []
+    for copy in copies:
+        changes = differences(article.body, copy.body)
+        compared.append((copy, changes[:MAX_CHANGES], len(changes) > MAX_CHANGES))
+    return compared

@@ -578,6 +578,21 @@ class FingerprintBand(models.Model):
         return str(self.key)
 
 
+class FingerprintPassage(models.Model):
+    """The key of one paragraph of an article (archive.extraction.wire_copies):
+    counting the articles holding a key tells furniture (a cartoon's standard
+    caption, a newsletter block) from the story."""
+
+    fingerprint = models.ForeignKey(Fingerprint, on_delete=models.CASCADE, related_name="passages")
+    key = models.BigIntegerField()
+
+    class Meta:
+        indexes = [models.Index(fields=["key"], name="fingerprint_passage_key_idx")]
+
+    def __str__(self):
+        return str(self.key)
+
+
 class ExtractionJob(models.Model):
     """A re-extraction asked for from the admin, run by a worker process
     (`extract_metadata --jobs`) so that no web request waits for the model."""

@@ -43,6 +43,7 @@ from archive.models import (
     Figure,
     Fingerprint,
     FingerprintBand,
+    FingerprintPassage,
     Mention,
     NearDuplicate,
     OrganisationPattern,
@@ -73,6 +74,7 @@ ARCHIVE_MODELS = [
     NearDuplicate,
     Fingerprint,
     FingerprintBand,
+    FingerprintPassage,
 ]
 # Lists editors keep that a file from an older Vigie does not hold: such a file
 # leaves them as they are (the migrations seeded them) instead of emptying them.

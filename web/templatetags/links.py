@@ -49,6 +49,12 @@ def undated_href(state):
 
 
 @register.simple_tag
+def copies_href(state, story):
+    """Every article of one wire story (what « N reprises » opens)."""
+    return url_of(state.story_copies(story))
+
+
+@register.simple_tag
 def export_href(url_name, state):
     """The export `url_name` of the whole search: every page, in its order."""
     return url_of(state, url_name, page=False)
