@@ -80,7 +80,8 @@ class FigureFilterForm(forms.Form):
     page = forms.IntegerField(required=False, min_value=1, max_value=MAX_PAGE, label="Page")
 
     def __init__(self, data, options: Options):
-        super().__init__({key: data.get(key) for key in data})
+        # No « : » after the labels, as on the search page.
+        super().__init__({key: data.get(key) for key in data}, label_suffix="")
         for name in CHOSEN:
             self.fields[name].choices = [("", "toutes" if name in ("force", "source") else "tous")] + options.choices(
                 name

@@ -34,6 +34,7 @@ MAIN_PAGES = [
     ("entites", lambda seed: "/entites/"),
     ("personne", lambda seed: "/entites/donald-trump/"),
     ("chiffres", lambda seed: "/chiffres/"),
+    ("chiffres-filtres", lambda seed: "/chiffres/?force=Garde+nationale&date_from=2018&date_to=hier"),
 ]
 
 PAGE_NAMES = [name for name, _ in MAIN_PAGES]
