@@ -1,6 +1,7 @@
 """The chart of deployment figures over time, laid out here so the template
 only draws circles and lines."""
 
+import dataclasses
 import datetime
 import itertools
 import math
@@ -35,6 +36,7 @@ WIDE = Layout("wide", 720, 320, 84, 16, 16, 44, 13, 5, titles=True)
 NARROW = Layout("narrow", 340, 280, 48, 12, 12, 34, 12, 6, titles=False)
 PAD = 14  # keeps points at the ends of the span off the axes
 LABEL_GAP = 8  # the least room between two labels of an axis
+LETTER = 0.62  # a label's character is about this share of the font size wide (digits, lower case)
 
 
 @dataclass
@@ -101,11 +103,12 @@ def deployment_chart(figures, colours=None, href=None) -> DeploymentChart | None
         return None
     colours = colours or {}
     drawings = [_drawing(layout, dated, colours, href) for layout in (WIDE, NARROW)]
-    drawn = {figure.force for figure in dated}
+    # A shared point takes its first figure's colour: the legend names the colours drawn.
+    drawn = {point.colour for drawing in drawings for point in drawing.points}
     first, last = _span(dated)
     return DeploymentChart(
         drawings=drawings,
-        legend=[{"name": name, "colour": f"force-{i}"} for name, i in colours.items() if name in drawn],
+        legend=[{"name": name, "colour": f"force-{i}"} for name, i in colours.items() if f"force-{i}" in drawn],
         has_others=any(point.colour == "force-other" for point in drawings[0].points),
         summary=(
             f"{len(dated)} chiffre{'s' * (len(dated) > 1)} daté{'s' * (len(dated) > 1)}, "
@@ -126,12 +129,17 @@ def _drawing(layout, dated, colours, href) -> Drawing:
     days = (last - first).days or 1
     right, bottom = layout.width - layout.right_margin, layout.height - layout.bottom_margin
 
-    def x(day):
-        return layout.left + PAD + (right - layout.left - 2 * PAD) * (day - first).days / days
-
     def y(count):
         share = (math.log10(max(count, 1)) - math.log10(low)) / (math.log10(high) - math.log10(low))
         return bottom - (bottom - layout.top) * share
+
+    y_ticks = [Tick(round(y(value), 1), _thousands(value)) for value in _log_ticks(low, high, y, layout.font * 1.4)]
+    # Room for the longest count label (« 100 000 ») left of the axis, and the axis title beside it.
+    widest = max(len(tick.label) for tick in y_ticks) * layout.font * LETTER + LABEL_GAP
+    layout = dataclasses.replace(layout, left=max(layout.left, math.ceil(widest) + (24 if layout.titles else 2)))
+
+    def x(day):
+        return layout.left + PAD + (right - layout.left - 2 * PAD) * (day - first).days / days
 
     groups = {}
     for figure in dated:
@@ -150,16 +158,15 @@ def _drawing(layout, dated, colours, href) -> Drawing:
         for (px, py), group in groups.items()
     ]
     x_ticks = [Tick(round(x(day), 1), label) for day, label in _month_ticks(first, last)]
-    y_ticks = [Tick(round(y(value), 1), _thousands(value)) for value in _log_ticks(low, high, y, layout.font * 1.4)]
     return Drawing(layout, points, _without_overlap(x_ticks, layout.font), y_ticks)
 
 
 def _without_overlap(ticks, font):
     """Each tick keeps its mark; a label is dropped when it would touch the
-    one kept before it (text is about 0.6 of its size wide per character)."""
+    one kept before it."""
     kept_until = -math.inf
     for tick in ticks:
-        half = len(tick.label) * font * 0.3
+        half = len(tick.label) * font * LETTER / 2
         if tick.position - half < kept_until + LABEL_GAP:
             tick.label = ""
         else:

@@ -185,6 +185,9 @@ def test_a_phone_gets_a_drawing_of_its_own_with_labels_apart(client, seeds):
     heights = [float(y) for y in re.findall(r'<text class="y-label" x="[\d.]+" y="([\d.]+)"', svg)]
     assert len(heights) >= 3
     assert all(b - a >= NARROW.font * 1.4 for a, b in zip(sorted(heights), sorted(heights)[1:], strict=False))
+    # The widest count label fits left of the axis: none is cut at the screen's edge.
+    labels = re.findall(r'<text class="y-label" x="([\d.]+)" y="[\d.]+">([^<]+)</text>', svg)
+    assert ("100\u202f000" in [label for _, label in labels]) and float(labels[0][0]) > 7 * NARROW.font * 0.6
 
 
 def test_a_point_on_a_later_page_leads_to_that_page_with_the_filters(client, seeds):
