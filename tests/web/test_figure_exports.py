@@ -4,7 +4,7 @@ import csv
 import io
 import json
 
-from archive.models import Figure, Review
+from archive.models import Figure, Relevance, Review
 from web.figure_exports import COLUMNS
 
 
@@ -61,7 +61,7 @@ def test_the_exports_take_the_page_filters_and_every_page(client, seeds):
 
 def test_the_exports_follow_the_scope(client, seeds):
     assert len(csv_rows(client)) == len(csv_rows(client, sujet="tout")) == 11
-    type(seeds[4]).objects.filter(pk=seeds[4].pk).update(relevance="off_topic")
+    type(seeds[4]).objects.filter(pk=seeds[4].pk).update(relevance=Relevance.OFF_TOPIC)
     assert len(csv_rows(client)) == 10
     assert json_export(client, sujet="tout")["filters"]["sujet"] == "tout"
 
