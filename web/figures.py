@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from django.core.paginator import Paginator
 from django.db.models import F
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
 from archive.models import Figure, Review
@@ -52,7 +52,11 @@ class FiguresPage:
 @require_GET
 def figures(request):
     scope = scope_of(request)
-    page = figures_page(FigureFilters.from_query(request.GET, scope, shown_figures(scope)))
+    filters = FigureFilters.from_query(request.GET, scope, shown_figures(scope))
+    if not filters.problems and "" in request.GET.values():
+        # The form sends its empty boxes (« force=&theme= »): the address to keep and share has only the filters.
+        return redirect(filters.href())
+    page = figures_page(filters)
     return render(request, "web/figures.html", {"figures": page, "filters": page.filters, "scope": scope})
 
 

@@ -258,7 +258,7 @@ def test_the_figures_page_costs_three_queries_however_many_figures(client, seeds
     many_figures(seeds[3], 50)
     Figure.objects.update(announcer="le Pentagone")
     with django_assert_max_num_queries(3):
-        response = client.get("/chiffres/?force=Marines&theme=caravanes-de-migrants&source=&date_from=2020&page=2")
+        response = client.get("/chiffres/?force=Marines&theme=caravanes-de-migrants&date_from=2020&page=2")
     assert len(figure_rows(response.content.decode())) == 25
 
 
@@ -305,3 +305,11 @@ def test_count_labels_thin_out_to_powers_of_ten_when_crowded():
     assert _log_ticks(1, 100000, y, 17) == [1, 10, 100, 1000, 10000, 100000]
     assert _log_ticks(1, 100000, y, 40) == [1, 100, 10000]
     assert _log_ticks(50, 200, y, 5) == [50, 100, 200]
+
+
+def test_the_forms_empty_boxes_leave_the_address(client, seeds):
+    response = client.get("/chiffres/?date_from=&date_to=2019&force=Garde+nationale&announcer=&source=&theme=")
+    assert response.status_code == 302
+    assert response["Location"] == "/chiffres/?force=Garde+nationale&date_to=2019"
+    # With a value to correct, the page answers at once, the value kept in its box.
+    assert client.get("/chiffres/?date_from=hier&force=").status_code == 200
