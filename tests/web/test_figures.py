@@ -72,7 +72,7 @@ def test_filtering_by_source_keeps_its_articles_figures(client, seeds):
     html = html_of(client, "/chiffres/", source="belga")
     assert '<option value="belga" selected>Belga (5)</option>' in html
     rows = figure_rows(html)
-    assert len(rows) == 5 and all('data-label="Source">Belga</td>' in row for row in rows)
+    assert len(rows) == 5 and all('data-label="Source" class="meta">Belga</td>' in row for row in rows)
 
 
 def test_filtering_by_theme_keeps_the_figures_of_articles_on_it(client, seeds):
