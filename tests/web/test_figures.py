@@ -313,3 +313,12 @@ def test_the_forms_empty_boxes_leave_the_address(client, seeds):
     assert response["Location"] == "/chiffres/?force=Garde+nationale&date_to=2019"
     # With a value to correct, the page answers at once, the value kept in its box.
     assert client.get("/chiffres/?date_from=hier&force=").status_code == 200
+
+
+def test_a_hostile_announcer_is_escaped_in_the_list_and_the_chip(client, seeds):
+    Figure.objects.filter(count=12000).update(announcer='<img src=x onerror="alert(1)">')
+    html = html_of(client, "/chiffres/", announcer='<img src=x onerror="alert(1)">')
+    assert "<img src=x" not in html
+    assert '<option value="&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" selected>' in html
+    assert '<span class="chip-name">Annoncé par :</span> &lt;img src=x onerror=&quot;alert(1)&quot;&gt;' in html
+    assert len(figure_rows(html)) == 1
