@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.db.models import Count
 
-from archive.entities import merge_entities
+from archive.entities import drop_orphans, merge_entities
 from archive.extraction.entities import ORGANISATION, PERSON, PLACE, entity_key, is_known_place, is_name_fragment
 from archive.extraction.text import fold
 from archive.models import Alias, Entity, OrganisationPattern
@@ -74,8 +74,7 @@ def resolve_entities(dry_run: bool = False) -> tuple[list[Merge], int]:
             _apply(planned)
     removed = 0
     if not dry_run:
-        orphans = Entity.objects.filter(mentions__isnull=True, name_edited=False)
-        removed, _ = orphans.delete()
+        removed = drop_orphans()
     return merges, removed
 
 
