@@ -652,6 +652,8 @@ def group_mentions(mentions: list[RawMention], text: str) -> list[FoundEntity]:
             kind = ORGANISATION
         elif kind != PLACE and is_known_place(key) and not _names_a_person(key, mentions):
             kind = PLACE
+        elif kind == ORGANISATION and _is_town(name):
+            kind = PLACE  # « Uruapan », which the recogniser takes for a company
         group = groups.setdefault((kind, key), FoundEntity(kind, name, key, first_position=mention.start))
         group.count += 1
         group.positions.append(mention.start)
@@ -727,6 +729,11 @@ def _is_word_alone(entity: FoundEntity) -> bool:
     if entity.key in ORGANISATIONS or entity.key in _town_keys():
         return False
     return is_french_word(entity.name)
+
+
+def _is_town(name: str) -> bool:
+    """A one-word name that is a town of 15,000 people or more and no French word."""
+    return " " not in name and entity_key(name) in _town_keys() and not is_french_word(name)
 
 
 @functools.cache

@@ -69,3 +69,9 @@ def test_the_common_noun_state_and_visa_codes_are_no_names():
     names = {name for _, name in found}
     assert not names & {"H-1B", "H-4", "Etat fédéral", "Etats du sud"}
     assert "État de Mexico" in names
+
+
+def test_a_town_the_recogniser_takes_for_an_organisation_is_a_place():
+    found = entities("Les producteurs d’avocats d’Uruapan ont reçu la visite de Televisa. Uruapan vit de l’avocat.")
+    assert (PLACE, "Uruapan") in found
+    assert (ORGANISATION, "Televisa") in found
