@@ -602,7 +602,7 @@ def is_non_entity(name: str, kind: str = "") -> bool:
         return True
     if key in HOLIDAYS and (kind != PERSON or len(words) > 1):
         return True
-    spaced = name.split()
+    spaced = re.split(r"[\s‐‑-]+", plain_spelling(name))  # « Etats-clés », not « Etats-Unis »
     if words[0] in ("etat", "etats") and len(spaced) > 1 and all(w[:1].islower() for w in spaced[1:]):
         return True  # the common noun: « l'État fédéral », « les États du sud »; states are « État de Mexico »
     return bool(_CENTURY.match(name) or _GLUED_LABEL.match(name) or _CODE.match(name))
@@ -622,7 +622,10 @@ def _is_common_word(name: str, kind: str, lowercase_words: set[str]) -> bool:
     sentence, "crise" elsewhere), a weekday or month, or an inhabitant's name."""
     if " " in name or "-" in name:
         return False
-    if entity_key(name) in _CALENDAR or (kind == PLACE and _DEMONYM.search(name)):
+    # « Ukraine » ends as « Américaine » does: a place the gazetteer knows is no inhabitant.
+    if entity_key(name) in _CALENDAR or (
+        kind == PLACE and _DEMONYM.search(name) and not is_known_place(entity_key(name))
+    ):
         return True
     return name.lower() in lowercase_words
 

@@ -75,3 +75,16 @@ def test_a_town_the_recogniser_takes_for_an_organisation_is_a_place():
     found = entities("Les producteurs d’avocats d’Uruapan ont reçu la visite de Televisa. Uruapan vit de l’avocat.")
     assert (PLACE, "Uruapan") in found
     assert (ORGANISATION, "Televisa") in found
+
+
+def test_a_country_ending_like_an_inhabitant_is_still_a_place():
+    found = entities(
+        "Après l’invasion de l’Ukraine par l’armée russe, une Ukrainienne témoigne. La guerre en Ukraine dure."
+    )
+    assert (PLACE, "Ukraine") in found
+    assert not any(name == "Ukrainienne" for _, name in found)
+
+
+def test_the_common_noun_state_with_a_hyphen_is_no_name_either():
+    found = entities("Les Etats-clés voteront en novembre, et les Etats-Unis attendent.")
+    assert {name for _, name in found} == {"Etats-Unis"}
