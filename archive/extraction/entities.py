@@ -727,7 +727,9 @@ def _is_word_alone(entity: FoundEntity) -> bool:
     """A one-word name that is a French common word (« Bilan », « Garder »,
     « Fondation »), when nothing else makes it a name: no other spelling in the
     article, not a known organisation, not a town."""
-    if " " in entity.name or "-" in entity.name or entity.aliases or entity.surnames:
+    # Another spelling of the same word (« Economie », « Économie ») makes no name of it.
+    other_names = any(entity_key(alias) != entity.key for alias in entity.aliases)
+    if " " in entity.name or "-" in entity.name or other_names or entity.surnames:
         return False
     if entity.key in ORGANISATIONS or entity.key in _town_keys():
         return False
