@@ -28,7 +28,7 @@ from archive.models import (
     Subject,
     Theme,
 )
-from archive.relevance import apply_relevance
+from archive.relevance import apply_relevance, follow_relevance
 
 # Form fields that, once an editor changes them, belong to the editor.
 EDITABLE_FIELDS = {
@@ -225,8 +225,17 @@ class ArticleAdmin(admin.ModelAdmin):
             obj.date_found_by = DateFoundBy.EDITOR if obj.published_on else DateFoundBy.NONE
             obj.date_evidence = ""
         # The score follows the title and text as saved; the level too, unless the editor set it.
+        scored = Article.objects.filter(pk=obj.pk, relevance_score__isnull=False)
+        was = scored.values_list("relevance", flat=True).first() if change else None
         apply_relevance(obj)
         super().save_model(request, obj, form, change)
+        if change and follow_relevance(obj, was):
+            job = queue_extraction([obj.pk], request.user)
+            self.message_user(
+                request,
+                f"L'article revient dans le sujet : ses entités citées en passant sont recherchées à nouveau ({job}).",
+                messages.INFO,
+            )
 
     @admin.display(description="indices de pertinence")
     def relevance_evidence_list(self, obj):

@@ -100,3 +100,9 @@ def merge_entities(target: Entity, others) -> list[int]:
     touched.update(Mention.objects.filter(entity=target).values_list("article_id", flat=True))
     articles_changed.send(sender=Entity, article_ids=sorted(touched))
     return sorted(touched)
+
+
+def drop_orphans() -> int:
+    """Delete the entities no article mentions any more, unless an editor named them."""
+    deleted, _ = Entity.objects.filter(mentions__isnull=True, name_edited=False).delete()
+    return deleted

@@ -141,6 +141,7 @@ class Facts:
     quotes: list[Quote]
     themes: list[tuple[str, int]]  # (theme slug, keyword hits)
     signature: bytes | None  # MinHash, for near-duplicates
+    lead_end: int = 0  # where the title and lead end in `analysed_text`: see `salient`
 
 
 def analysed_text(title: str, body: str) -> str:
@@ -166,7 +167,16 @@ def find_facts(
     found = with_known(article_entities(mentions, text), known_entities(known, organisations))
     entities = without_authors(found, authors)
     quotes = find_quotes(body, speaker_resolver(entities, shift=len(title) + 2))
-    return Facts(entities, find_figures(body), quotes, find_themes(text, lexicons), signature(body))
+    lead_end = len(analysed_text(title, lead_of(body)))
+    return Facts(entities, find_figures(body), quotes, find_themes(text, lexicons), signature(body), lead_end)
+
+
+def salient(entities: list[FoundEntity], lead_end: int) -> list[FoundEntity]:
+    """The entities an article is about: named at least twice, or in its title or
+    lead (before `lead_end`). An article off the archive's subject keeps only these:
+    a Le Monde article on the Covid names a dozen people in passing, and a thousand
+    such articles would bury the subject's own names in every list."""
+    return [entity for entity in entities if entity.count >= 2 or entity.first_position < lead_end]
 
 
 def article_entities(mentions: list[RawMention], text: str) -> list[FoundEntity]:
