@@ -335,11 +335,11 @@ def test_the_raw_original_is_served_verbatim_as_plain_text(client, make_article)
     assert client.get("/articles/inconnu/original.txt").status_code == 404
 
 
-def test_the_page_links_to_the_raw_text_beside_where_it_came_from(client, make_article):
+def test_the_page_links_to_the_raw_text_but_keeps_the_import_reference_for_editors(client, make_article):
     article = make_article("<script>alert(1)</script> Le soldat est parti.", ref="lot-3/<b>hostile</b>.txt")
     html = client.get(f"/articles/{article.slug}/").content.decode()
     assert f'href="/articles/{article.slug}/original.txt" type="text/plain">Voir le texte brut importé</a>' in html
-    assert "lot-3/&lt;b&gt;hostile&lt;/b&gt;.txt" in html
+    assert "lot-3" not in html and "Importé de" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "<script>alert(1)" not in html
 
