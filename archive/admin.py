@@ -388,10 +388,15 @@ class EntityAdmin(PlainSaveMixin, admin.ModelAdmin):
         return entity.mention_count
 
     def get_readonly_fields(self, request, obj=None):
-        return ["slug"] if obj else []
+        return ["slug", "former_addresses"] if obj else []
 
     def get_prepopulated_fields(self, request, obj=None):
         return {} if obj else {"slug": ["name"]}
+
+    @admin.display(description="anciennes adresses")
+    def former_addresses(self, entity):
+        """The slugs of the entities merged into this one: their pages redirect here."""
+        return ", ".join(entity.former_slugs.values_list("slug", flat=True)) or "—"
 
     def save_model(self, request, obj, form, change):
         if "name" in form.changed_data:

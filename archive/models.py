@@ -424,6 +424,24 @@ class Alias(models.Model):
         super().save(*args, **kwargs)
 
 
+class FormerSlug(models.Model):
+    """The page address of an entity merged into another: links to the old page,
+    in citations and other sites, lead to the entity kept."""
+
+    slug = models.SlugField(max_length=220, unique=True)
+    entity = models.ForeignKey(
+        Entity, on_delete=models.CASCADE, related_name="former_slugs", verbose_name="fusionnée dans"
+    )
+
+    class Meta:
+        ordering = ["slug"]
+        verbose_name = "ancienne adresse d'entité"
+        verbose_name_plural = "anciennes adresses d'entités"
+
+    def __str__(self):
+        return f"{self.slug} → {self.entity.slug}"
+
+
 def content_key(*parts) -> str:
     """What identifies a figure or quote across re-extractions: its normalised
     content, so a rejected one is recognised when extraction finds it again."""
