@@ -1,5 +1,6 @@
 """An article's extracted facts as readers see them: rejected items left out,
-a fixed number of queries whatever the article holds."""
+each with whether an editor checked it, a fixed number of queries whatever the
+article holds."""
 
 from dataclasses import dataclass
 
@@ -8,6 +9,7 @@ from archive.models import Article, EntityKind, Review
 
 @dataclass
 class ArticleFacts:
+    # Mentions (their entity selected): a mention carries the editor's review.
     people: list
     places: list
     organisations: list
@@ -27,7 +29,7 @@ def facts_of(article: Article) -> ArticleFacts:
     )
     by_kind = {kind: [] for kind in EntityKind.values}
     for mention in mentions:
-        by_kind[mention.entity.kind].append(mention.entity)
+        by_kind[mention.entity.kind].append(mention)
     duplicates = article.near_duplicates.select_related("source").order_by("published_on", "pk")
     return ArticleFacts(
         people=by_kind[EntityKind.PERSON],
@@ -40,11 +42,21 @@ def facts_of(article: Article) -> ArticleFacts:
     )
 
 
+def review_json(item) -> dict:
+    """Whether an editor checked a fact: `review` is « pending » for what extraction
+    found and nobody looked at, « accepted » once an editor did (or added it)."""
+    return {"review": item.review, "checked": item.checked}
+
+
 def facts_json(facts: ArticleFacts) -> dict:
     return {
-        "people": [e.name for e in facts.people],
-        "places": [e.name for e in facts.places],
-        "organisations": [e.name for e in facts.organisations],
+        "people": [m.entity.name for m in facts.people],
+        "places": [m.entity.name for m in facts.places],
+        "organisations": [m.entity.name for m in facts.organisations],
+        "entities": [
+            {"name": m.entity.name, "kind": m.entity.kind, "slug": m.entity.slug, **review_json(m)}
+            for m in facts.entities
+        ],
         "figures": [
             {
                 "count": f.count,
@@ -52,10 +64,11 @@ def facts_json(facts: ArticleFacts) -> dict:
                 "unit": f.unit,
                 "force": f.force or None,
                 "sentence": f.sentence,
+                **review_json(f),
             }
             for f in facts.figures
         ],  # fmt: skip
-        "quotes": [{"speaker": q.speaker or None, "text": q.text} for q in facts.quotes],
+        "quotes": [{"speaker": q.speaker or None, "text": q.text, **review_json(q)} for q in facts.quotes],
         "themes": [t.name for t in facts.themes],
         "near_duplicates": [a.slug for a in facts.near_duplicates],
     }

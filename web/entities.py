@@ -24,7 +24,7 @@ INDEX_SIZE = 60  # entities per kind on the list of entities
 
 @require_GET
 def entity_detail(request, slug):
-    entity = Entity.objects.filter(slug=slug).first()
+    entity = Entity.objects.with_review().filter(slug=slug).first()
     if entity is None:
         # A merged entity's address, cited or linked elsewhere: the entity kept, for good.
         former = get_object_or_404(FormerSlug.objects.select_related("entity"), slug=slug)

@@ -239,6 +239,17 @@ def test_plain_citation_turns_quotes_inside_the_title_into_inner_quotes():
     )
 
 
+def test_a_title_vigie_made_is_cited_as_attributed_in_both_formats():
+    made = article(title="Cette source a confirmé une information du Wall Street Journal", title_generated=True)
+    assert plain_citation(made, URL, today=TODAY).startswith(
+        "« Cette source a confirmé une information du Wall Street Journal » [titre attribué], Belga, 12 novembre 2018."
+    )
+    assert "  title = {{Cette source a confirmé une information du Wall Street Journal} [titre attribué]},\n" in (
+        bibtex(made, URL, today=TODAY)
+    )
+    assert "[titre attribué]" not in plain_citation(article(), URL, today=TODAY) + bibtex(article(), URL)
+
+
 def test_bibtex_escapes_every_special_character_of_a_title():
     assert bibtex_text(TRICKY_TITLE) == (
         r"Le « mur » de Trump : 50 \% du budget \& \{l'armée\} \textbackslash{} coûts \$ \#1 \_x\_ "
@@ -294,6 +305,7 @@ def test_the_page_offers_the_citation_in_both_formats(client, seeds):
     assert '<label for="citation-bibtex">BibTeX</label>' in html
     plain = re.search(r'<textarea id="citation-text"[^>]*>([^<]*)</textarea>', html).group(1)
     assert plain.startswith("« Plus de 5.000 militaires américains")
+    assert "» [titre attribué], Belga" in plain  # seed 001 came without a title
     assert f"Archive Vigie : http://testserver/articles/{article.slug}/, consulté le" in plain
     assert f"@article{{{article.slug}," in html
     assert f'href="/articles/{article.slug}/citation.bib"' in html
