@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
-from archive.curation import same_text, submitted_text
+from archive.edited_text import same_text, submitted_text
 from archive.entities import add_alias, merge_entities
 from archive.extraction.entities import entity_key
 from archive.jobs import queue_extraction

@@ -36,23 +36,6 @@ from archive.relevance import apply_relevance
 BATCH = 32  # articles per pass of the entity recogniser
 
 
-def submitted_text(value: str) -> str:
-    """Text as a form sends it, read as the archive stores it: browsers send a
-    textarea's line ends as CRLF (HTML's form encoding), the archive keeps LF."""
-    return value.replace("\r\n", "\n").replace("\r", "\n")
-
-
-def same_text(stored, submitted, single_line: bool = False) -> bool:
-    """Whether an editor's form gives back the text it was shown: line ends and
-    surrounding whitespace are how the browser sends text, not a change. A
-    single-line input drops line breaks from its value (HTML's value
-    sanitisation), so a stored title holding one is the same without it."""
-    stored, submitted = submitted_text(stored or ""), submitted_text(submitted or "")
-    if single_line:
-        stored, submitted = stored.replace("\n", ""), submitted.replace("\n", "")
-    return stored.strip() == submitted.strip()
-
-
 def given_metadata(raw: RawArticle) -> dict:
     """What came with the file, kept so that re-extraction starts from it."""
     given = {"title": raw.title, "source": raw.source, "url": raw.url, "language": raw.language}

@@ -5,7 +5,7 @@ in tests/browser/test_plain_save.py)."""
 
 from django.contrib.admin.models import LogEntry
 
-from archive.curation import same_text, submitted_text
+from archive.edited_text import same_text, submitted_text
 from archive.models import Origin, Quote, Review, Theme
 from tests.archive.test_curation import change_form, change_url
 
