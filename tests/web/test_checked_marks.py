@@ -105,3 +105,13 @@ def test_the_entity_page_says_whether_an_editor_checked_the_entity(client, seeds
     Mention.objects.filter(entity__name="Pentagone").update(review=Review.ACCEPTED)
     html = html_of(client, "/entites/pentagone/")
     assert "vérifiée par un éditeur" in html.split('class="entity-check"')[1].split("</p>")[0]
+
+
+def test_the_figures_page_marks_each_figure_checked_or_not(client, seeds):
+    figure = Figure.objects.filter(article=seeds[1]).first()
+    Figure.objects.filter(pk=figure.pk).update(review=Review.ACCEPTED)
+    html = html_of(client, "/chiffres/", sujet="tout")
+    table = html[html.index('<table class="figures-table"') : html.index("</table>")]
+    shown = Figure.objects.exclude(review=Review.REJECTED).count()
+    assert table.count(CHECKED_TAG) == 1
+    assert table.count(AUTO_TAG) == shown - 1
