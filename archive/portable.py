@@ -48,6 +48,7 @@ from archive.models import (
     OrganisationPattern,
     Quote,
     Source,
+    SourceAlias,
     Subject,
     Theme,
 )
@@ -60,11 +61,13 @@ CHUNK = 2000
 # loaded, and (reversed) deleted in.
 ARCHIVE_MODELS = [
     Source,
+    SourceAlias,
     Theme,
     Subject,
     OrganisationPattern,
     Article,
     Article.themes.through,
+    Article.agencies.through,
     Entity,
     Alias,
     Mention,

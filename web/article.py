@@ -98,6 +98,8 @@ def article_json(article):
         "date_source": article.date_found_by or None,
         "date_evidence": article.date_evidence or None,
         "source": article.source.name if article.source else None,
+        "publisher": article.source.name if article.source else None,
+        "agencies": [agency.name for agency in article.agencies.all()],
         "authors": article.authors,
         "url": article.url or None,
         "language": article.language,

@@ -38,6 +38,7 @@ class Hit:
     url: str
     snippet: str
     relevance: str = ""  # core, related or off_topic
+    agencies: list[str] = field(default_factory=list)  # names of the agencies whose copy it runs
 
 
 @dataclass
@@ -133,8 +134,9 @@ def _run(outcome, state, multiselect):
         return outcome
     named = {name: [value for value, _ in counts.get(name, [])] for name in FACETS}
     named["source"] += [getattr(result, "source", "") for result in results]
+    named["agency"] += [slug for result in results for slug in _agency_slugs(result)]
     labels = labels_of(named)
-    outcome.hits = [_hit(result, labels["source"]) for result in results]
+    outcome.hits = [_hit(result, labels) for result in results]
     outcome.facets = facet_lists(counts, state.selected, labels)
     outcome.periods = counts.get("period", [])
     # A pasted passage is corrected by nobody: its unknown words are names and typos of its own.
@@ -225,7 +227,13 @@ def _page(sqs, page, per_page):
     return list(sqs[start : start + per_page])
 
 
-def _hit(result, names) -> Hit:
+def _agency_slugs(result) -> list[str]:
+    slugs = getattr(result, "agency", None) or []
+    return [slugs] if isinstance(slugs, str) else list(slugs)
+
+
+def _hit(result, labels) -> Hit:
+    names = labels["source"]
     return Hit(
         slug=result.slug,
         ref=getattr(result, "ref", "") or "",
@@ -237,6 +245,7 @@ def _hit(result, names) -> Hit:
         url=getattr(result, "url", "") or "",
         snippet=_snippet(result),
         relevance=getattr(result, "relevance", "") or "",
+        agencies=[labels["agency"].get(slug, slug) for slug in _agency_slugs(result)],
     )
 
 

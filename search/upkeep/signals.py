@@ -116,6 +116,7 @@ class OnCommitSignalProcessor(BaseSignalProcessor):
             (signals.post_save, self.handle_mention, Mention),
             (signals.post_delete, self.handle_mention, Mention),
             (signals.m2m_changed, self.handle_themes, Article.themes.through),
+            (signals.m2m_changed, self.handle_agencies, Article.agencies.through),
             (signals.post_save, self.handle_entity, Entity),
             (signals.post_save, self.handle_alias, Alias),
             (signals.post_delete, self.handle_alias, Alias),
@@ -145,6 +146,15 @@ class OnCommitSignalProcessor(BaseSignalProcessor):
         elif action == "pre_clear":  # theme.articles.clear(): the articles, while they are linked
             schedule(*sender.objects.filter(theme=instance).values_list("article_id", flat=True))
 
+    def handle_agencies(self, sender, instance, action, reverse, pk_set, **kwargs):
+        if not reverse:
+            if action in ("post_add", "post_remove", "post_clear"):
+                schedule(instance.pk)
+        elif action in ("post_add", "post_remove"):
+            schedule(*pk_set)
+        elif action == "pre_clear":
+            schedule(*sender.objects.filter(source=instance).values_list("article_id", flat=True))
+
     def handle_entity(self, sender, instance, created=False, **kwargs):
         if not created:
             schedule(*instance.mentions.values_list("article_id", flat=True))
@@ -155,6 +165,8 @@ class OnCommitSignalProcessor(BaseSignalProcessor):
     def handle_named(self, sender, instance, created=False, **kwargs):
         if not created:
             schedule(*instance.articles.values_list("pk", flat=True))
+            if sender is Source:  # an agency's name is in the documents of the articles running its copy
+                schedule(*instance.agency_articles.values_list("pk", flat=True))
 
     def handle_theme_deleted(self, sender, instance, **kwargs):
         schedule(*instance.articles.values_list("pk", flat=True))

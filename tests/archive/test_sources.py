@@ -1,0 +1,109 @@
+"""Publisher and agencies at import, spellings of a source, and the admin's merge."""
+
+from django.contrib.admin.models import LogEntry
+
+from archive.extraction.pipeline import RawArticle
+from archive.importing import import_article
+from archive.models import Source, SourceAlias
+from tests.archive.test_curation import found, reextract, run_action
+
+TEXT = "Des militaires américains sont déployés à la frontière avec le Mexique, a annoncé le Pentagone."
+
+
+def imported(make_article, source, text=TEXT):
+    return make_article(f"{text} ({source})", source=source)
+
+
+def test_an_import_tells_the_publisher_from_the_agency(make_article):
+    article = imported(make_article, "Orange Actu (Orange avec AFP-Services)")
+    assert article.source.name == "Orange Actu"
+    assert [agency.name for agency in article.agencies.all()] == ["AFP"]
+
+
+def test_five_spellings_of_orange_actu_are_one_publisher_and_three_agencies(make_article):
+    spellings = [
+        "Orange Actu (AFP)",
+        "Orange Actu (Orange avec AFP)",
+        "Orange Actu (Orange avec AFP-Services)",
+        "Orange Actu (6Medias)",
+        "Orange Actu (France 24)",
+    ]
+    articles = [imported(make_article, spelling, f"{TEXT} Dépêche {i}.") for i, spelling in enumerate(spellings)]
+    assert {article.source.name for article in articles} == {"Orange Actu"}
+    assert Source.objects.get(name="AFP").agency_articles.count() == 3
+    assert Source.objects.get(name="6Medias").agency_articles.count() == 1
+    assert not Source.objects.filter(name__startswith="Orange Actu (").exists()
+
+
+def test_le_monde_avec_afp_in_the_text_is_le_monde_with_the_afp(make_article):
+    article = make_article(f"{TEXT}\nLe Monde avec AFP et Reuters", source="Le Monde")
+    assert article.source.name == "Le Monde"
+    assert sorted(agency.name for agency in article.agencies.all()) == ["AFP", "Reuters"]
+
+
+def test_the_seed_dispatch_of_belga_is_published_and_supplied_by_belga(seeds):
+    assert seeds[1].source.name == "Belga"
+    assert [agency.name for agency in seeds[1].agencies.all()] == ["Belga"]
+
+
+def test_the_article_api_keeps_source_and_adds_publisher_and_agencies(client, make_article):
+    article = imported(make_article, "Orange Actu (AFP)")
+    data = client.get(f"/api/articles/{article.slug}/").json()
+    assert (data["source"], data["publisher"], data["agencies"]) == ("Orange Actu", "Orange Actu", ["AFP"])
+
+
+def test_the_admin_merge_asks_which_source_to_keep_then_moves_articles_and_keeps_the_name(
+    client, editor_client, make_article, django_capture_on_commit_callbacks
+):
+    kept = imported(make_article, "Orange Actu", f"{TEXT} Premier.")
+    other = imported(make_article, "Orange Info", f"{TEXT} Second.")
+    orange_actu, orange_info = kept.source, other.source
+    assert found(client, source=orange_info.slug) == {other.slug}
+
+    page = run_action(editor_client, "source", "merge", [orange_actu, orange_info])
+    assert page.status_code == 200
+    assert 'name="target"' in page.content.decode()
+    chosen = {"action": "merge", "_selected_action": [orange_actu.pk, orange_info.pk], "target": orange_actu.pk}
+    with django_capture_on_commit_callbacks(execute=True):
+        response = editor_client.post("/admin/archive/source/", chosen)
+
+    assert response.status_code == 302
+    assert not Source.objects.filter(pk=orange_info.pk).exists()
+    other.refresh_from_db()
+    assert other.source == orange_actu
+    assert SourceAlias.objects.get(name="Orange Info").source == orange_actu
+    log = LogEntry.objects.get(object_id=str(orange_actu.pk), content_type__model="source")
+    assert "Orange Info" in log.change_message
+    # The index follows on commit: the kept source finds both, the merged one nothing.
+    assert found(client, source=orange_actu.slug) == {kept.slug, other.slug}
+    assert found(client, source=orange_info.slug) == set()
+    # An article imported later under the old name lands on the kept source, and so does a re-extraction.
+    _, later, _ = import_article(RawArticle(text=f"{TEXT} Troisième.", source="Orange Info", ref="later.txt"))
+    assert later.source == orange_actu
+    reextract("--all")
+    other.refresh_from_db()
+    assert other.source == orange_actu
+
+
+def test_merging_an_agency_moves_the_articles_it_supplied(make_article):
+    from archive.sources import merge_sources
+
+    article = imported(make_article, "Le Journal (Agence X)")
+    article.agencies.add(Source.for_name("Agence X"))
+    afp = Source.for_name("AFP")
+    article.agencies.add(afp)
+    merge_sources(afp, [Source.objects.get(name="Agence X")])
+    assert [agency.name for agency in article.agencies.all()] == ["AFP"]
+
+
+def test_the_admin_refuses_a_spelling_another_source_owns(editor_client, make_article):
+    orange = imported(make_article, "Orange Actu").source
+    imported(make_article, "BFMTV", f"{TEXT} Autre.")
+    response = editor_client.post(
+        f"/admin/archive/source/{orange.pk}/change/",
+        {"name": "Orange Actu", "url": "", "aliases-TOTAL_FORMS": "1", "aliases-INITIAL_FORMS": "0",
+         "aliases-0-name": "bfmtv"},
+    )  # fmt: skip
+    assert response.status_code == 200
+    assert "désigne déjà « BFMTV »" in response.content.decode()
+    assert not SourceAlias.objects.exists()
