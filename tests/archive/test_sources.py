@@ -107,3 +107,53 @@ def test_the_admin_refuses_a_spelling_another_source_owns(editor_client, make_ar
     assert response.status_code == 200
     assert "désigne déjà « BFMTV »" in response.content.decode()
     assert not SourceAlias.objects.exists()
+
+
+def test_the_migration_splits_the_sources_of_an_existing_archive_and_loses_no_name(db):
+    """0010 on an archive imported before: each article keeps its publisher, gains
+    its agencies, and every old name is a spelling of the publisher."""
+    import importlib
+
+    from django.apps import apps
+
+    from archive.models import Article
+
+    migration = importlib.import_module("archive.migrations.0010_sources")
+    old = {name: Source.objects.create(name=name, slug=slug) for name, slug in [
+        ("Orange Actu (AFP)", "orange-actu-afp"), ("Orange Actu (Orange avec AFP-Services)", "orange-actu-orange"),
+        ("Le Monde", "le-monde"), ("Belga", "belga"),
+    ]}  # fmt: skip
+    rows = [
+        ("Orange Actu (AFP)", "Des soldats à la frontière."),
+        ("Orange Actu (Orange avec AFP-Services)", "Des soldats au Texas."),
+        ("Le Monde", "Des soldats en Arizona.\nLe Monde avec AFP et Reuters"),
+        ("Le Monde", "Des soldats selon l’Agence France-Presse (AFP)."),
+        ("Belga", "date 2018-10 (Belga) Des soldats."),
+        (None, "WASHINGTON (AFP) - Des soldats."),
+    ]
+    for i, (source, text) in enumerate(rows):
+        Article.objects.create(
+            slug=f"a-{i}", title=f"Article {i}", body=text, raw_text=text, content_hash=str(i),
+            source=old.get(source),
+        )  # fmt: skip
+
+    migration.split_sources(apps, None)
+
+    def credited(i):
+        article = Article.objects.get(slug=f"a-{i}")
+        return (article.source.name if article.source else None, sorted(a.name for a in article.agencies.all()))
+
+    assert [credited(i) for i in range(len(rows))] == [
+        ("Orange Actu", ["AFP"]),
+        ("Orange Actu", ["AFP"]),
+        ("Le Monde", ["AFP", "Reuters"]),
+        ("Le Monde", []),
+        ("Belga", ["Belga"]),
+        ("AFP", ["AFP"]),
+    ]
+    assert not Source.objects.filter(name__startswith="Orange Actu (").exists()
+    assert set(SourceAlias.objects.values_list("name", "source__name")) == {
+        ("Orange Actu (AFP)", "Orange Actu"),
+        ("Orange Actu (Orange avec AFP-Services)", "Orange Actu"),
+    }
+    assert Source.for_name("Orange Actu (Orange avec AFP-Services)").name == "Orange Actu"
