@@ -5,7 +5,8 @@ credits in a byline are recorded too. Editors get the rights on the aliases.
 
 The parsing is the extraction's own (pure functions): an archive migrated here
 reads as one imported today. The search index holds the old source slugs until
-`manage.py reindex` (or `check_index --repair`)."""
+it is rebuilt: its fields changed with this one (the agency facet), so
+`prepare_archive` (`make run`) rebuilds it; else `manage.py reindex`."""
 
 import django.db.models.deletion
 from django.db import migrations, models
