@@ -16,6 +16,7 @@ AGENCIES = {
     "agence france-presse": "AFP",
     "agence france presse": "AFP",
     "afp-services": "AFP",  # Orange's feed of AFP copy
+    "afptv": "AFP",  # its video service
     "belga": "Belga",
     "reuters": "Reuters",
     "ap": "AP",
@@ -98,7 +99,8 @@ def _is_byline(line: str, match) -> bool:
     return len(line) <= SHORT_LINE or before.endswith((".", "!", "?", "»", '"', "…"))
 
 
-_PARENTHESES = re.compile(r"^(?P<outside>[^()]*?)\s*\((?P<inside>[^()]*)\)$")
+_PARENTHESES = re.compile(r"^(?P<outside>[^()]*?)\s*\((?P<inside>.*)\)$")
+_NESTED = re.compile(r"\([^()]*\)")  # « (6Medias (vidéo Ça Zap - Zapping TV)) »: what the agency supplied
 _WITH = re.compile(r"\s+avec\s+", re.IGNORECASE)
 _SOURCE_WORD = re.compile(r"^sources?\s*:?\s*", re.IGNORECASE)
 _PARTS = re.compile(r"\s*(?:\bavec\b|\bet\b|[/,&+])\s*", re.IGNORECASE)
@@ -115,15 +117,27 @@ def split_source(name: str) -> Credit:
         return Credit(agency, (agency,))
     outside, inside = name, ""
     if match := _PARENTHESES.match(name):
-        outside, inside = match["outside"], match["inside"]
+        outside, inside = match["outside"], _NESTED.sub(" ", match["inside"])
     outside, *credited = _WITH.split(outside, maxsplit=1)
     parts = _PARTS.split(_SOURCE_WORD.sub("", inside)) + _PARTS.split(" ".join(credited))
-    agencies = tuple(dict.fromkeys(a for a in map(agency_named, parts) if a))
+    agencies = tuple(dict.fromkeys(a for part in parts for a in _agencies_in(part)))
     publisher = outside.strip() or next(iter(agencies), "")
     if agency := agency_named(publisher):
         agencies = tuple(dict.fromkeys((agency, *agencies)))
         publisher = agency
     return Credit(publisher, agencies)
+
+
+# An agency's name as a word of a credit, whatever follows it but a letter:
+# « Orange AFP-Services », « AFP-Servuces », « AFP FR » (not « AFPTV », another service).
+_WORD = re.compile(rf"(?<!\w)(?:{_NAMES})(?![^\W\d_])", re.IGNORECASE)
+
+
+def _agencies_in(part: str) -> list[str]:
+    if agency := agency_named(part):
+        return [agency]
+    # A short acronym counts written in capitals only: « ap » or « pc » may be anything.
+    return [AGENCIES[n.lower()] for n in _WORD.findall(part) if len(n) > 3 or n.isupper()]
 
 
 def credit(source: str, text: str) -> Credit:
