@@ -233,7 +233,7 @@ def _agency_slugs(result) -> list[str]:
 
 
 def _hit(result, labels) -> Hit:
-    names = labels["source"]
+    names, agencies = labels.get("source", {}), labels.get("agency", {})
     return Hit(
         slug=result.slug,
         ref=getattr(result, "ref", "") or "",
@@ -245,7 +245,7 @@ def _hit(result, labels) -> Hit:
         url=getattr(result, "url", "") or "",
         snippet=_snippet(result),
         relevance=getattr(result, "relevance", "") or "",
-        agencies=[labels["agency"].get(slug, slug) for slug in _agency_slugs(result)],
+        agencies=[agencies.get(slug, slug) for slug in _agency_slugs(result)],
     )
 
 
