@@ -40,6 +40,15 @@ class Hit:
     relevance: str = ""  # core, related or off_topic
     agencies: list[str] = field(default_factory=list)  # names of the agencies whose copy it runs
 
+    @property
+    def credit(self) -> str:
+        """« Le Monde avec AFP et Reuters », as the press credits copy; « Belga » for Belga's own."""
+        others = [name for name in self.agencies if name != self.source_name]
+        if not others:
+            return self.source_name or ", ".join(self.agencies)
+        agencies = " et ".join([", ".join(others[:-1]), others[-1]] if len(others) > 1 else others)
+        return f"{self.source_name} avec {agencies}" if self.source_name else agencies
+
 
 @dataclass
 class SearchOutcome:

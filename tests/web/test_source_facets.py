@@ -84,3 +84,25 @@ def test_the_csv_export_has_publisher_and_agency_columns(client, wire):
     header, *rows = body.splitlines()
     assert "publisher,agencies" in header
     assert sum("Orange Actu,Orange Actu,AFP" in row for row in rows) == 2
+
+
+def test_a_result_credits_its_agencies_as_the_press_does(client, wire):
+    html = html_of(client, "/recherche/", q="frontière")
+    assert "<span>Le Monde avec AFP</span>" in html
+    assert "<span>Orange Actu avec 6Medias</span>" in html
+
+
+@pytest.mark.parametrize(
+    "publisher, agencies, shown",
+    [
+        ("Belga", ["Belga"], "Belga"),
+        ("Le Monde", ["AFP", "AP", "Reuters"], "Le Monde avec AFP, AP et Reuters"),
+        ("", ["AFP"], "AFP"),
+        ("", [], ""),
+    ],
+)
+def test_an_agency_publishing_its_own_dispatch_is_named_once(publisher, agencies, shown):
+    from search.query.run import Hit
+
+    hit = Hit("s", "", "t", None, "unknown", "x", publisher, "", "", agencies=agencies)
+    assert hit.credit == shown
