@@ -122,8 +122,9 @@ class OnCommitSignalProcessor(BaseSignalProcessor):
             (signals.post_delete, self.handle_alias, Alias),
             (signals.post_save, self.handle_named, Source),
             (signals.post_save, self.handle_named, Theme),
-            # A theme's links to its articles go with it, through a cascade that sends no m2m signal.
+            # A theme's or an agency's links to its articles go with it, through a cascade that sends no m2m signal.
             (signals.pre_delete, self.handle_theme_deleted, Theme),
+            (signals.pre_delete, self.handle_agency_deleted, Source),
         ]
 
     def setup(self):
@@ -138,22 +139,10 @@ class OnCommitSignalProcessor(BaseSignalProcessor):
         schedule(instance.article_id)
 
     def handle_themes(self, sender, instance, action, reverse, pk_set, **kwargs):
-        if not reverse:
-            if action in ("post_add", "post_remove", "post_clear"):
-                schedule(instance.pk)
-        elif action in ("post_add", "post_remove"):  # theme.articles.add(...): pk_set holds articles
-            schedule(*pk_set)
-        elif action == "pre_clear":  # theme.articles.clear(): the articles, while they are linked
-            schedule(*sender.objects.filter(theme=instance).values_list("article_id", flat=True))
+        _schedule_links(sender, instance, action, reverse, pk_set, "theme")
 
     def handle_agencies(self, sender, instance, action, reverse, pk_set, **kwargs):
-        if not reverse:
-            if action in ("post_add", "post_remove", "post_clear"):
-                schedule(instance.pk)
-        elif action in ("post_add", "post_remove"):
-            schedule(*pk_set)
-        elif action == "pre_clear":
-            schedule(*sender.objects.filter(source=instance).values_list("article_id", flat=True))
+        _schedule_links(sender, instance, action, reverse, pk_set, "source")
 
     def handle_entity(self, sender, instance, created=False, **kwargs):
         if not created:
@@ -171,5 +160,20 @@ class OnCommitSignalProcessor(BaseSignalProcessor):
     def handle_theme_deleted(self, sender, instance, **kwargs):
         schedule(*instance.articles.values_list("pk", flat=True))
 
+    def handle_agency_deleted(self, sender, instance, **kwargs):
+        schedule(*instance.agency_articles.values_list("pk", flat=True))
+
     def handle_article(self, sender, instance, **kwargs):
         schedule(instance.pk)
+
+
+def _schedule_links(through, instance, action, reverse, pk_set, column):
+    """Index the articles whose links to themes or agencies (`column` of the
+    `through` table) changed, from either side."""
+    if not reverse:
+        if action in ("post_add", "post_remove", "post_clear"):
+            schedule(instance.pk)
+    elif action in ("post_add", "post_remove"):  # theme.articles.add(...): pk_set holds articles
+        schedule(*pk_set)
+    elif action == "pre_clear":  # theme.articles.clear(): the articles, while they are linked
+        schedule(*through.objects.filter(**{column: instance}).values_list("article_id", flat=True))

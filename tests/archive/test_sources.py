@@ -157,3 +157,22 @@ def test_the_migration_splits_the_sources_of_an_existing_archive_and_loses_no_na
         ("Orange Actu (Orange avec AFP-Services)", "Orange Actu"),
     }
     assert Source.for_name("Orange Actu (Orange avec AFP-Services)").name == "Orange Actu"
+
+
+def test_an_editor_choosing_the_agencies_is_indexed_at_once_and_kept_by_re_extraction(client, make_article, edit):
+    article = imported(make_article, "Orange Actu (AFP)")
+    reuters = Source.for_name("Reuters")
+    edit(article, agencies=[reuters.pk])
+    assert "agencies" in article.edited_fields
+    assert found(client, agency="reuters") == {article.slug}
+    assert found(client, agency="afp") == set()
+    reextract("--all")
+    assert [agency.name for agency in article.agencies.all()] == ["Reuters"]
+
+
+def test_deleting_an_agency_takes_it_out_of_the_index(client, make_article, django_capture_on_commit_callbacks):
+    article = imported(make_article, "Orange Actu (6Medias)")
+    with django_capture_on_commit_callbacks(execute=True):
+        Source.objects.get(name="6Medias").delete()
+    assert found(client, agency="6medias") == set()
+    assert found(client, source="orange-actu") == {article.slug}
