@@ -27,10 +27,13 @@ from archive.models import (
     Relevance,
     Review,
     Source,
+    SourceAlias,
     Subject,
     Theme,
+    source_key,
 )
 from archive.relevance import apply_relevance, follow_relevance
+from archive.sources import merge_sources
 
 # Form fields that, once an editor changes them, belong to the editor.
 EDITABLE_FIELDS = {
@@ -40,6 +43,7 @@ EDITABLE_FIELDS = {
     "published_on": ExtractedField.DATE,
     "date_precision": ExtractedField.DATE,
     "source": ExtractedField.SOURCE,
+    "agencies": ExtractedField.AGENCIES,
     "authors": ExtractedField.AUTHORS,
     "language": ExtractedField.LANGUAGE,
     "themes": ExtractedField.THEMES,
@@ -108,10 +112,65 @@ class ArticleCountMixin:
         return obj.article_count
 
 
+class SourceAliasFormSet(forms.BaseInlineFormSet):
+    """A spelling is found by its slug: an empty one, or one another source
+    already owns or is named by, is refused with a message (merge them instead)."""
+
+    def clean(self):
+        super().clean()
+        seen = set()
+        for form in self.forms:
+            if not hasattr(form, "cleaned_data") or not form.cleaned_data.get("name") or self._should_delete_form(form):
+                continue
+            key = source_key(form.cleaned_data["name"])
+            alias = SourceAlias.objects.filter(key=key).exclude(pk=form.instance.pk).select_related("source").first()
+            owner = alias.source if alias else Source.objects.filter(slug=key).first()
+            if not key:
+                form.add_error("name", "Cette graphie ne contient aucune lettre ni chiffre.")
+            elif key in seen or (owner and owner.pk == self.instance.pk):
+                form.add_error("name", "Cette graphie figure déjà pour cette source.")
+            elif owner:
+                form.add_error(
+                    "name", f"« {form.cleaned_data['name']} » désigne déjà « {owner} » : fusionnez les deux sources."
+                )
+            seen.add(key)
+
+
+class SourceAliasInline(admin.TabularInline):
+    model = SourceAlias
+    formset = SourceAliasFormSet
+    fields = ["name"]
+    formfield_overrides = text_fields()
+    extra = 1
+
+
+class SourceMergeForm(forms.Form):
+    target = forms.ModelChoiceField(queryset=Source.objects.none(), label="Garder", widget=forms.RadioSelect)
+
+
 @admin.register(Source)
-class SourceAdmin(PlainSaveMixin, ArticleCountMixin, admin.ModelAdmin):
-    list_display = ["name", "slug", "article_count", "url"]
-    search_fields = ["name", "slug"]
+class SourceAdmin(PlainSaveMixin, admin.ModelAdmin):
+    list_display = ["name", "slug", "article_count", "agency_count", "url"]
+    search_fields = ["name", "slug", "aliases__name"]
+    inlines = [SourceAliasInline]
+    actions = ["merge"]
+
+    def get_queryset(self, request):
+        # Two counts over two joins: distinct, or each multiplies the other.
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(article_count=Count("articles", distinct=True))
+            .annotate(agency_count=Count("agency_articles", distinct=True))
+        )
+
+    @admin.display(description="articles publiés", ordering="article_count")
+    def article_count(self, obj):
+        return obj.article_count
+
+    @admin.display(description="articles comme agence", ordering="agency_count")
+    def agency_count(self, obj):
+        return obj.agency_count
 
     def get_readonly_fields(self, request, obj=None):
         # The index facets on the slug: it is set once, when the source is created.
@@ -119,6 +178,33 @@ class SourceAdmin(PlainSaveMixin, ArticleCountMixin, admin.ModelAdmin):
 
     def get_prepopulated_fields(self, request, obj=None):
         return {} if obj else {"slug": ["name"]}
+
+    @admin.action(description="Fusionner les sources choisies…")
+    def merge(self, request, queryset):
+        sources = list(queryset)
+        if len(sources) < 2:
+            self.message_user(request, "Choisissez au moins deux sources à fusionner.", messages.WARNING)
+            return None
+        form = SourceMergeForm(request.POST if "target" in request.POST else None)
+        form.fields["target"].queryset = queryset
+        if form.is_valid():
+            target = form.cleaned_data["target"]
+            names = ", ".join(s.name for s in sources if s.pk != target.pk)
+            moved = merge_sources(target, sources)  # reindexes the articles concerned on commit
+            log_change(request, target, f"Fusion : {names} fusionnée(s) dans {target.name}.")
+            self.message_user(
+                request, f"{names} fusionnée(s) dans « {target.name} » ({len(moved)} article(s)).", messages.SUCCESS
+            )
+            return None
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Fusionner des sources",
+            "sources": sources,
+            "form": form,
+            "opts": self.model._meta,
+            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+        }
+        return render(request, "admin/archive/source/merge.html", context)
 
 
 class ReviewableFormSet(forms.BaseInlineFormSet):
@@ -203,12 +289,13 @@ class ArticleAdmin(PlainSaveMixin, admin.ModelAdmin):
     form = ArticleForm
     list_display = ["title", "published_on", "date_precision", "source", "relevance", "verified", "word_count", "ref"]
     list_filter = [
-        "relevance", "verified", "date_precision", "date_found_by", "title_generated", "themes", "source", "language",
+        "relevance", "verified", "date_precision", "date_found_by", "title_generated", "themes", "source", "agencies",
+        "language",
     ]  # fmt: skip
     list_select_related = ["source"]
     search_fields = ["title", "slug", "ref", "lead"]
     date_hierarchy = "published_on"
-    autocomplete_fields = ["source"]
+    autocomplete_fields = ["source", "agencies"]
     filter_horizontal = ["themes"]
     readonly_fields = [
         "slug", "raw_text", "content_hash", "ref", "word_count", "date_found_by", "date_evidence", "given",
@@ -228,6 +315,7 @@ class ArticleAdmin(PlainSaveMixin, admin.ModelAdmin):
                     "date_found_by",
                     "date_evidence",
                     "source",
+                    "agencies",
                     "authors",
                     "url",
                     "language",

@@ -125,6 +125,7 @@ def apply_extraction(article: Article, extracted: Extracted, facts: Facts) -> bo
     changed |= _sync(article, Figure, _figure_rows(facts))
     changed |= _sync(article, Quote, _quote_rows(facts))
     changed |= _apply_themes(article, facts)
+    changed |= _apply_agencies(article, extracted)
     changed |= record_signature(article, facts.signature)
     article.extracted_at = timezone.now()
     article.save()  # also schedules the article's reindexing on commit
@@ -153,6 +154,16 @@ def _apply_fields(article: Article, extracted: Extracted) -> bool:
     if not article.is_edited(ExtractedField.AUTHORS):
         values["authors"] = extracted.authors
     return article.assign(values)
+
+
+def _apply_agencies(article: Article, extracted: Extracted) -> bool:
+    if article.is_edited(ExtractedField.AGENCIES):
+        return False
+    wanted = [Source.for_name(name) for name in extracted.agencies]
+    if {s.pk for s in wanted} == set(article.agencies.values_list("pk", flat=True)):
+        return False
+    article.agencies.set(wanted)
+    return True
 
 
 def _sync_mentions(article: Article, entities: list[FoundEntity]) -> bool:

@@ -28,8 +28,14 @@ class DateFoundBy(models.TextChoices):
     NONE = DateSource.NONE, "inconnue"
 
 
+def source_key(name: str) -> str:
+    """What identifies a spelling of a source: its slug (« Le  Monde » is « le-monde »)."""
+    return slugify(" ".join(name.split()))[:200]
+
+
 class Source(models.Model):
-    """A newspaper, site or news agency that published articles."""
+    """A newspaper, site or news agency: the publisher of articles, or the
+    agency whose copy they run (Article.agencies)."""
 
     name = models.CharField("nom", max_length=200, unique=True)
     # The slug is what the search index stores and facets on: it is set once,
@@ -46,13 +52,38 @@ class Source(models.Model):
 
     @classmethod
     def for_name(cls, name):
-        """The source called `name`, created on first sight; None for no name."""
+        """The source called `name` or spelled so (SourceAlias), created on first
+        sight; None for no name."""
         name = " ".join(name.split())
         if not name:
             return None
-        slug = slugify(name)[:200] or "source"
-        source, _ = cls.objects.get_or_create(slug=slug, defaults={"name": name})
+        key = source_key(name) or "source"
+        alias = SourceAlias.objects.filter(key=key).select_related("source").first()
+        if alias:
+            return alias.source
+        source, _ = cls.objects.get_or_create(slug=key, defaults={"name": name})
         return source
+
+
+class SourceAlias(models.Model):
+    """Another spelling of a source (« Orange Actu (AFP) » merged into « Orange
+    Actu », « BFM TV » for « BFMTV »): articles that come with it land on the source."""
+
+    source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="aliases", verbose_name="source")
+    name = models.CharField("graphie", max_length=200)
+    key = models.CharField(max_length=200, unique=True, editable=False)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "graphie de source"
+        verbose_name_plural = "graphies de source"
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.key = source_key(self.name)
+        super().save(*args, **kwargs)
 
 
 class Review(models.TextChoices):
@@ -76,6 +107,7 @@ class ExtractedField(models.TextChoices):
     BODY = "body", "texte"
     DATE = "date", "date"
     SOURCE = "source", "source"
+    AGENCIES = "agencies", "agences"
     LANGUAGE = "language", "langue"
     THEMES = "themes", "thèmes"
     AUTHORS = "authors", "auteurs"
@@ -273,6 +305,8 @@ class Article(models.Model):
     source = models.ForeignKey(
         Source, verbose_name="source", null=True, blank=True, on_delete=models.PROTECT, related_name="articles"
     )
+    # The agencies whose copy the article runs (« Orange Actu (AFP) », « Le Monde avec AFP »).
+    agencies = models.ManyToManyField(Source, verbose_name="agences", blank=True, related_name="agency_articles")
     # Who signed the article: the names given with it, or its byline's.
     authors = models.JSONField("auteurs", default=list, blank=True, help_text="Un nom par ligne.")
     url = models.URLField("adresse d'origine", max_length=1000, blank=True)

@@ -50,6 +50,7 @@ from archive.models import (
     OrganisationPattern,
     Quote,
     Source,
+    SourceAlias,
     Subject,
     Theme,
 )
@@ -62,11 +63,13 @@ CHUNK = 2000
 # loaded, and (reversed) deleted in.
 ARCHIVE_MODELS = [
     Source,
+    SourceAlias,
     Theme,
     Subject,
     OrganisationPattern,
     Article,
     Article.themes.through,
+    Article.agencies.through,
     Entity,
     Alias,
     FormerSlug,

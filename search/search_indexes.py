@@ -39,7 +39,9 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
     date = indexes.DateField(model_attr="published_on", null=True)
     date_precision = KeywordField(model_attr="date_precision")
     year = KeywordField(null=True)
+    # The publisher, and the agencies whose copy the article runs (both Source slugs).
     source = KeywordField(null=True)
+    agency = MultiKeywordField()
     # Entities and themes as slugs, to filter and facet on (labels come from the database).
     person = MultiKeywordField()
     place = MultiKeywordField()
@@ -78,7 +80,7 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
 
     def index_queryset(self, using=None):
         # Entities, spellings and themes come with each chunk of articles, in
-        # three queries (search/upkeep/index_facts.py).
+        # four queries (search/upkeep/index_facts.py).
         articles = Article.objects.for_display()
         articles._iterable_class = ArticlesWithFacts
         return articles
@@ -108,6 +110,9 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
     def prepare_story(self, article):
         return index_facts_of(article).story or article.slug
 
+    def prepare_agency(self, article):
+        return [slug for slug, _name in index_facts_of(article).agencies]
+
     def prepare_person(self, article):
         return _entity_slugs(article, EntityKind.PERSON)
 
@@ -130,7 +135,9 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
         return _entity_names(article, EntityKind.ORGANISATION)
 
     def prepare_source_name(self, article):
-        return article.source.name if article.source_id else ""
+        # `source:afp` finds what AFP supplied as well as what it published.
+        names = [article.source.name] if article.source_id else []
+        return "\n".join(dict.fromkeys([*names, *(name for _slug, name in index_facts_of(article).agencies)]))
 
     def prepare_theme_name(self, article):
         return "\n".join(name for _slug, name in index_facts_of(article).themes)

@@ -102,6 +102,8 @@ def article_json(article):
         "date_evidence": article.date_evidence or None,
         "date_checked": article.date_checked,
         "source": article.source.name if article.source else None,
+        "publisher": article.source.name if article.source else None,
+        "agencies": [agency.name for agency in article.agencies.all()],
         "authors": article.authors,
         "url": article.url or None,
         "language": article.language,

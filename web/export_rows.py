@@ -33,6 +33,8 @@ COLUMNS = [
     "date",
     "date_precision",
     "source",
+    "publisher",
+    "agencies",
     "authors",
     "url",
     "article_url",
@@ -104,7 +106,7 @@ class Labels:
     kind of name)."""
 
     def __init__(self):
-        self.known = {name: {} for name in ("source", *NAMED_LISTS.values())}
+        self.known = {name: {} for name in ("source", "agency", *NAMED_LISTS.values())}
 
     def learn(self, results):
         missing = {
@@ -139,6 +141,8 @@ def _row(result, labels, article_url, with_text):
         "date": iso_at_precision(day, getattr(result, "date_precision", "")),
         "date_precision": getattr(result, "date_precision", None) or "unknown",
         "source": labels.name(result, "source"),
+        "publisher": labels.name(result, "source"),
+        "agencies": labels.names(result, "agency"),
         "authors": [name for name in (getattr(result, "authors", None) or "").split("\n") if name],
         "url": getattr(result, "url", None) or None,
         "article_url": article_url,

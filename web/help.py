@@ -41,7 +41,7 @@ EXAMPLES = {
         Example("personne:trump", "les articles où une personne de ce nom est citée (noms et graphies connus)"),
         Example('lieu:"Amérique centrale"', "les articles qui mentionnent ce lieu"),
         Example("organisation:pentagone", "les articles qui mentionnent cette organisation"),
-        Example("source:belga", "les articles de cette source"),
+        Example("source:afp", "les articles publiés par cette source ou repris de cette agence"),
         Example("theme:caravanes", "les articles classés sous ce thème"),
     ],
 }

@@ -64,6 +64,8 @@ def hit_json(hit):
         "date": iso_at_precision(hit.date, hit.date_precision),
         "date_precision": hit.date_precision,
         "source": hit.source_name or None,
+        "publisher": hit.source_name or None,
+        "agencies": hit.agencies,
         "url": hit.url or None,
         "snippet": str(hit.snippet),
         "relevance": hit.relevance or None,

@@ -57,7 +57,9 @@ def extract_batch(
             task.title if task.title is not None else fields.title,
             task.body if task.body is not None else fields.body,
             (task.authors if task.authors is not None else fields.authors)
-            + publisher_names(task.source if task.source is not None else fields.source_name),
+            + publisher_names(task.source if task.source is not None else fields.source_name)
+            # The source as given names the publisher's other names: « Orange Actu (Orange avec AFP) ».
+            + publisher_names(task.raw.source),
         )
         for task, fields in zip(tasks, extracted, strict=True)
     ]

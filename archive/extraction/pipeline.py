@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .agency import byline_agency
+from .agency import credit
 from .boilerplate import clean_body
 from .byline import byline_authors
 from .dates import DateSource, Precision, date_in_text, parse_date
@@ -49,11 +49,12 @@ class Extracted:
     date_precision: Precision
     date_source: DateSource
     date_evidence: str  # the words of the text a date was reasoned from
-    source_name: str
+    source_name: str  # the publisher's name (« Orange Actu (AFP) » is Orange Actu)
     language: str
     word_count: int
     notes: list[str] = field(default_factory=list)  # what the importer should report
     authors: list[str] = field(default_factory=list)  # who signed it: given, or the byline's names
+    agencies: list[str] = field(default_factory=list)  # whose copy it runs: AFP, Reuters…
 
 
 def extract(raw: RawArticle) -> Extracted:
@@ -84,7 +85,7 @@ def extract(raw: RawArticle) -> Extracted:
         mentioned, date_evidence = date_in_text(text)
         if mentioned:
             published_on, precision, date_source = mentioned.replace(day=1), Precision.MONTH, DateSource.TEXT
-    source_name = source_name or byline_agency(text)
+    credited = credit(source_name, text)
     authors = list(raw.authors) or byline_authors(text)
 
     body = clean_body(text)
@@ -101,11 +102,12 @@ def extract(raw: RawArticle) -> Extracted:
         date_precision=precision,
         date_source=date_source,
         date_evidence=date_evidence[:200],
-        source_name=source_name,
+        source_name=credited.publisher[:200],
         language=(raw.language or "fr").strip().lower()[:8],
         word_count=word_count(body),
         notes=notes,
         authors=authors,
+        agencies=list(credited.agencies),
     )
 
 

@@ -90,7 +90,9 @@ FACETS: dict[str, Facet] = {
             values=tuple(Relevance.values),
         ),
         Facet("year", "Année", YEAR, order="value"),
+        # The publisher (Orange Actu), and the agencies whose copy it runs (AFP): sources both.
         Facet("source", "Source", SLUG, names_from(Source)),
+        Facet("agency", "Agence", SLUG, names_from(Source)),
         Facet("person", "Personne", SLUG, names_from(Entity), all_of=True),
         Facet("place", "Lieu", SLUG, names_from(Entity), all_of=True),
         Facet("organisation", "Organisation", SLUG, names_from(Entity), all_of=True),

@@ -40,6 +40,16 @@ class Hit:
     relevance: str = ""  # core, related or off_topic
     story: str = ""  # slug of its wire story's first article
     copies: int | None = None  # one result per story: how many other articles of the search are its copies
+    agencies: list[str] = field(default_factory=list)  # names of the agencies whose copy it runs
+
+    @property
+    def credit(self) -> str:
+        """« Le Monde avec AFP et Reuters », as the press credits copy; « Belga » for Belga's own."""
+        others = [name for name in self.agencies if name != self.source_name]
+        if not others:
+            return self.source_name or ", ".join(self.agencies)
+        agencies = " et ".join([", ".join(others[:-1]), others[-1]] if len(others) > 1 else others)
+        return f"{self.source_name} avec {agencies}" if self.source_name else agencies
 
 
 @dataclass
@@ -135,8 +145,9 @@ def _run(outcome, state, multiselect):
         return outcome
     named = {name: [value for value, _ in counts.get(name, [])] for name in COUNTED}
     named["source"] += [getattr(result, "source", "") for result in results]
+    named["agency"] += [slug for result in results for slug in _agency_slugs(result)]
     labels = labels_of(named)
-    outcome.hits = [_hit(result, labels["source"]) for result in results]
+    outcome.hits = [_hit(result, labels) for result in results]
     outcome.facets = facet_lists(counts, state.selected, labels)
     outcome.periods = counts.get("period", [])
     # A pasted passage is corrected by nobody: its unknown words are names and typos of its own.
@@ -229,7 +240,13 @@ def _page(sqs, page, per_page):
     return list(sqs[start : start + per_page])
 
 
-def _hit(result, names) -> Hit:
+def _agency_slugs(result) -> list[str]:
+    slugs = getattr(result, "agency", None) or []
+    return [slugs] if isinstance(slugs, str) else list(slugs)
+
+
+def _hit(result, labels) -> Hit:
+    names, agencies = labels.get("source", {}), labels.get("agency", {})
     return Hit(
         slug=result.slug,
         ref=getattr(result, "ref", "") or "",
@@ -243,6 +260,7 @@ def _hit(result, names) -> Hit:
         relevance=getattr(result, "relevance", "") or "",
         story=getattr(result, "story", "") or "",
         copies=getattr(result, "collapsed", None),
+        agencies=[agencies.get(slug, slug) for slug in _agency_slugs(result)],
     )
 
 

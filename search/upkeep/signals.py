@@ -116,16 +116,18 @@ class OnCommitSignalProcessor(BaseSignalProcessor):
             (signals.post_save, self.handle_mention, Mention),
             (signals.post_delete, self.handle_mention, Mention),
             (signals.m2m_changed, self.handle_themes, Article.themes.through),
+            (signals.m2m_changed, self.handle_agencies, Article.agencies.through),
             (signals.post_save, self.handle_entity, Entity),
             (signals.post_save, self.handle_alias, Alias),
             (signals.post_delete, self.handle_alias, Alias),
             (signals.post_save, self.handle_named, Source),
             (signals.post_save, self.handle_named, Theme),
-            # A theme's links to its articles go with it, through a cascade that sends no m2m signal.
+            # A theme's or an agency's links to its articles go with it, through a cascade that sends no m2m signal.
             (signals.pre_delete, self.handle_theme_deleted, Theme),
             # Both articles of a wire-copy link found or dropped change story (the `story` field).
             (signals.post_save, self.handle_near_duplicate, NearDuplicate),
             (signals.post_delete, self.handle_near_duplicate, NearDuplicate),
+            (signals.pre_delete, self.handle_agency_deleted, Source),
         ]
 
     def setup(self):
@@ -140,13 +142,10 @@ class OnCommitSignalProcessor(BaseSignalProcessor):
         schedule(instance.article_id)
 
     def handle_themes(self, sender, instance, action, reverse, pk_set, **kwargs):
-        if not reverse:
-            if action in ("post_add", "post_remove", "post_clear"):
-                schedule(instance.pk)
-        elif action in ("post_add", "post_remove"):  # theme.articles.add(...): pk_set holds articles
-            schedule(*pk_set)
-        elif action == "pre_clear":  # theme.articles.clear(): the articles, while they are linked
-            schedule(*sender.objects.filter(theme=instance).values_list("article_id", flat=True))
+        _schedule_links(sender, instance, action, reverse, pk_set, "theme")
+
+    def handle_agencies(self, sender, instance, action, reverse, pk_set, **kwargs):
+        _schedule_links(sender, instance, action, reverse, pk_set, "source")
 
     def handle_entity(self, sender, instance, created=False, **kwargs):
         if not created:
@@ -158,6 +157,8 @@ class OnCommitSignalProcessor(BaseSignalProcessor):
     def handle_named(self, sender, instance, created=False, **kwargs):
         if not created:
             schedule(*instance.articles.values_list("pk", flat=True))
+            if sender is Source:  # an agency's name is in the documents of the articles running its copy
+                schedule(*instance.agency_articles.values_list("pk", flat=True))
 
     def handle_theme_deleted(self, sender, instance, **kwargs):
         schedule(*instance.articles.values_list("pk", flat=True))
@@ -165,5 +166,20 @@ class OnCommitSignalProcessor(BaseSignalProcessor):
     def handle_near_duplicate(self, sender, instance, **kwargs):
         schedule(instance.from_article_id, instance.to_article_id)
 
+    def handle_agency_deleted(self, sender, instance, **kwargs):
+        schedule(*instance.agency_articles.values_list("pk", flat=True))
+
     def handle_article(self, sender, instance, **kwargs):
         schedule(instance.pk)
+
+
+def _schedule_links(through, instance, action, reverse, pk_set, column):
+    """Index the articles whose links to themes or agencies (`column` of the
+    `through` table) changed, from either side."""
+    if not reverse:
+        if action in ("post_add", "post_remove", "post_clear"):
+            schedule(instance.pk)
+    elif action in ("post_add", "post_remove"):  # theme.articles.add(...): pk_set holds articles
+        schedule(*pk_set)
+    elif action == "pre_clear":  # theme.articles.clear(): the articles, while they are linked
+        schedule(*through.objects.filter(**{column: instance}).values_list("article_id", flat=True))

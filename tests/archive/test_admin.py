@@ -73,10 +73,14 @@ def test_deleting_an_article_removes_it_from_the_index(editor_client, seeds, dja
     assert article.slug not in hits("cartels")
 
 
+NO_ALIAS_ROWS = {"aliases-TOTAL_FORMS": "0", "aliases-INITIAL_FORMS": "0"}
+
+
 def test_renaming_a_source_in_the_admin_shows_at_once_in_results_and_facets(editor_client, seeds):
     source = seeds[1].source
     response = editor_client.post(
-        f"/admin/archive/source/{source.pk}/change/", {"name": "Agence Belga", "url": "https://www.belga.be"}
+        f"/admin/archive/source/{source.pk}/change/",
+        {"name": "Agence Belga", "url": "https://www.belga.be"} | NO_ALIAS_ROWS,
     )
     assert response.status_code == 302
     html = editor_client.get("/recherche/", {"q": "caravane"}).content.decode()

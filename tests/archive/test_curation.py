@@ -55,6 +55,7 @@ def change_form(article, **changes):
         "published_on": article.published_on.isoformat() if article.published_on else "",
         "date_precision": article.date_precision,
         "source": article.source_id or "",
+        "agencies": [agency.pk for agency in article.agencies.all()],
         "authors": "\n".join(article.authors),
         "url": article.url,
         "language": article.language,

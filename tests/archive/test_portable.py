@@ -23,6 +23,7 @@ from archive.models import (
     Quote,
     Review,
     Source,
+    SourceAlias,
     Theme,
 )
 from archive.portable import ARCHIVE_MODELS
@@ -110,7 +111,9 @@ def export(path):
 @pytest.mark.django_db(transaction=True)
 def test_the_whole_archive_survives_an_export_and_a_restore_on_an_empty_database(seeds, tmp_path, client):
     edit_like_an_editor(seeds[0])
+    SourceAlias.objects.create(source=seeds[1].source, name="Agence Belga")  # a spelling an editor added
     assert NearDuplicate.objects.exists() and Article.objects.count() == 5
+    assert seeds[1].agencies.exists()
     before = snapshot()
     first = export(tmp_path / "vigie.jsonl.gz")
 

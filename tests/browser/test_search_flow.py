@@ -25,7 +25,11 @@ def test_a_reader_searches_then_opens_an_article_with_the_terms_highlighted(live
 
 def test_a_reader_narrows_by_source_and_removes_the_filter(live_server, seeds, page):
     page.goto(f"{live_server.url}/recherche/?q=caravane")
-    page.locator(".facets").get_by_role("link", name="Belga 1").click()
+    # Belga published seed 001 and is its agency: two facets name it.
+    page.locator('[aria-labelledby="facet-source"]').get_by_role("link", name="Belga 1").click()
     assert page.locator(".result").count() == 1
     page.get_by_role("link", name="Retirer le filtre Source : Belga").click()
     assert page.locator(".result").count() == 3
+    page.locator('[aria-labelledby="facet-agency"]').get_by_role("link", name="Belga 1").click()
+    assert page.locator(".result").count() == 1
+    assert page.get_by_role("link", name="Retirer le filtre Agence : Belga").is_visible()

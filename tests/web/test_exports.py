@@ -14,6 +14,8 @@ CSV_COLUMNS = [
     "date",
     "date_precision",
     "source",
+    "publisher",
+    "agencies",
     "authors",
     "url",
     "article_url",
@@ -57,7 +59,7 @@ def test_csv_export_gives_every_matching_article_with_its_metadata(client, seeds
     assert belga["title"] == seeds[1].title
     assert belga["date"] == "2018-10"
     assert belga["date_precision"] == "month"
-    assert belga["source"] == "Belga"
+    assert (belga["source"], belga["publisher"], belga["agencies"]) == ("Belga", "Belga", "Belga")
     assert belga["ref"] == seeds[1].ref
     assert belga["article_url"] == f"http://testserver/articles/{seeds[1].slug}/"
     assert "Donald Trump" in belga["people"].split(" ; ")

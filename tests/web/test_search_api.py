@@ -16,6 +16,8 @@ def test_search_api_answers_the_documented_shape(client, seeds):
         "date": "2018-10",
         "date_precision": "month",
         "source": "Belga",
+        "publisher": "Belga",
+        "agencies": ["Belga"],
         "url": None,
         "snippet": belga["snippet"],
         "relevance": "core",
@@ -24,6 +26,7 @@ def test_search_api_answers_the_documented_shape(client, seeds):
     }
     assert "<mark>caravane</mark>" in belga["snippet"]
     assert data["facets"]["source"] == [{"value": "belga", "label": "Belga", "count": 1}]
+    assert data["facets"]["agency"] == [{"value": "belga", "label": "Belga", "count": 1}]
     assert data["facets"]["year"] == [{"value": "2018", "label": "2018", "count": 1}]
     assert data["suggestion"] is None
 

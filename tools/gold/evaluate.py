@@ -45,8 +45,16 @@ def main():
     texts = [analysed_text(e.title, e.body) for e in extracted]
     mentions = nlp.recognise(texts, model=args.model)
     facts = [
-        find_facts(e.title, e.body, m, lexicon, e.authors + publisher_names(e.source_name), organisations)
-        for e, m in zip(extracted, mentions, strict=True)
+        # As an import does (archive/extraction/batch.py): the publisher's names, and those the given source adds.
+        find_facts(
+            e.title,
+            e.body,
+            m,
+            lexicon,
+            e.authors + publisher_names(e.source_name) + publisher_names(a["source"]),
+            organisations,
+        )
+        for e, m, a in zip(extracted, mentions, articles, strict=True)
     ]
     elapsed = time.perf_counter() - started
 
