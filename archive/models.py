@@ -359,7 +359,7 @@ class Article(models.Model):
 
     def get_capture_url(self):
         """The archived copy's page, or "" for an article that was not captured from the web."""
-        return reverse("article_capture", args=[self.slug]) if self.capture_file else ""
+        return reverse("article-capture", args=[self.slug]) if self.capture_file else ""
 
     @property
     def paragraphs(self):
