@@ -23,6 +23,8 @@ CSV_COLUMNS = [
     "organisations",
     "themes",
     "relevance",
+    "captured_at",
+    "capture_url",
 ]
 
 
