@@ -13,6 +13,7 @@ from pathlib import Path
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
+from warcio.statusandheaders import StatusAndHeadersParserException
 
 from archive.capture.fetch import HTML_TYPES, WIRE_HEADERS
 from archive.capture.page import html_article
@@ -21,6 +22,7 @@ from archive.extraction.pipeline import Capture, RawArticle, Refusal
 
 PASSED_OVER = {"warcinfo", "request", "metadata", "resource", "conversion", "continuation"}
 PAGE_LISTS = ("pages/pages.jsonl", "pages/extraPages.jsonl")
+CHUNK = 1 << 16
 PAGES_MAX = 10_000_000  # addresses listed, bounds the memory a hostile pages.jsonl takes
 
 
@@ -75,13 +77,16 @@ def _records(stream, ref: str, store: WarcStore, max_bytes: int, pages=None) -> 
     count = 0
     try:
         for record in ArchiveIterator(stream):
+            if record.format != "warc":  # warcio also reads ARC, and takes any text for one
+                yield Refusal(ref, f"WARC malformé après {count} enregistrement(s) : en-tête WARC/1.x attendu")
+                return
             count += 1
             if record.rec_type in PASSED_OVER:
                 continue
             yield _record(record, ref, store, max_bytes, pages)
-    except ArchiveLoadFailed as error:
+    except (ArchiveLoadFailed, StatusAndHeadersParserException) as error:
         yield Refusal(ref, f"WARC malformé après {count} enregistrement(s) : {_first_line(error)}")
-    except (EOFError, zlib.error, ValueError, OSError):
+    except (Truncated, EOFError, zlib.error, ValueError, OSError):
         yield Refusal(ref, f"WARC tronqué ou corrompu après {count} enregistrement(s)")
 
 
@@ -106,6 +111,8 @@ def _record(record, ref: str, store: WarcStore, max_bytes: int, pages) -> RawArt
     body = record.content_stream().read(max_bytes + 1)
     if len(body) > max_bytes:
         return Refusal(where, f"page trop grosse (plus de {max_bytes // 1_000_000} Mo)")
+    if _cut_short(record.raw_stream):
+        raise Truncated
     article = html_article(body, where, url=uri, max_day=captured_at.date())
     if isinstance(article, Refusal):
         return article
@@ -115,6 +122,18 @@ def _record(record, ref: str, store: WarcStore, max_bytes: int, pages) -> RawArt
     return RawArticle(
         **{**vars(article), "capture": Capture(uri, captured_at, stored.record_id, stored.file, stored.offset)}
     )
+
+
+class Truncated(Exception):
+    """A record's block ends before the length its header declares."""
+
+
+def _cut_short(raw) -> bool:
+    """Whether the file ended inside the record: warcio then hands out the
+    bytes there are, without a word, and half a page would become an article."""
+    while raw.read(CHUNK):
+        pass
+    return getattr(raw, "limit", 0) > 0
 
 
 def _first_line(error: Exception) -> str:
