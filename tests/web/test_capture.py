@@ -17,7 +17,8 @@ from tests.archive.capture_pages import article_html
 @pytest.fixture
 def captured(captures, loopback_site, empty_index):
     """An article captured from a loopback page whose scripts rewrite it."""
-    raw = capture_url(loopback_site.page("/monde/pentagone.html", article_html(title='Le Pentagone envoie 5 200 "militaires" à la frontière')))
+    title = 'Le Pentagone envoie 5 200 "militaires" à la frontière'
+    raw = capture_url(loopback_site.page("/monde/pentagone.html", article_html(title=title)))
     _, article, _ = import_article(raw)
     indexing.update_articles([article.pk])
     return article
@@ -64,7 +65,8 @@ def test_the_article_page_links_the_copy_and_the_live_address_and_carries_citati
     page = client.get(f"/articles/{captured.slug}/").content.decode()
     assert f'<a href="/articles/{captured.slug}/capture/">Copie archivée</a>, capturée le' in page
     assert f'href="{captured.url}"' in page
-    assert '<meta name="citation_title" content="Le Pentagone envoie 5 200 &quot;militaires&quot; à la frontière">' in page
+    title = "Le Pentagone envoie 5 200 &quot;militaires&quot; à la frontière"
+    assert f'<meta name="citation_title" content="{title}">' in page
     assert '<meta name="citation_author" content="Claire Martin">' in page
     assert '<meta name="citation_publication_date" content="2018/10/29">' in page
     assert '<meta name="citation_journal_title" content="La Gazette du Rio Grande">' in page
