@@ -29,7 +29,7 @@ def main():
     import django
 
     django.setup()
-    from archive.capture import capture_url
+    from archive.capture.capturing import capture_url
     from archive.extraction.nlp import pipeline
     from archive.importing import import_article
     from search.upkeep import indexing
