@@ -300,6 +300,7 @@ class ArticleAdmin(PlainSaveMixin, admin.ModelAdmin):
     readonly_fields = [
         "slug", "raw_text", "content_hash", "ref", "word_count", "date_found_by", "date_evidence", "given",
         "extracted_at", "imported_at", "updated_at", "relevance_score", "relevance_evidence_list",
+        "captured_at", "capture_record_id", "capture_file",
     ]  # fmt: skip
     inlines = [MentionInline, FigureInline, QuoteInline]
     actions = ["mark_verified", "reextract", "rescore"]
@@ -336,7 +337,18 @@ class ArticleAdmin(PlainSaveMixin, admin.ModelAdmin):
         (
             "Provenance",
             {
-                "fields": ["ref", "given", "raw_text", "content_hash", "word_count", "imported_at", "updated_at"],
+                "fields": [
+                    "ref",
+                    "captured_at",
+                    "capture_record_id",
+                    "capture_file",
+                    "given",
+                    "raw_text",
+                    "content_hash",
+                    "word_count",
+                    "imported_at",
+                    "updated_at",
+                ],  # fmt: skip
                 "classes": ["collapse"],
             },
         ),

@@ -18,7 +18,7 @@ MONTH_MACROS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "
 
 def plain_citation(article: Article, url: str, today=None) -> str:
     """[Auteurs, ]« Titre »[ [titre attribué]], Source, 12 novembre 2018. En ligne :
-    <url d'origine>. Archive Vigie : <url>, consulté le 3 mars 2025."""
+    <url d'origine>[, capturé le 3 mars 2025 à 10:02]. Archive Vigie : <url>, consulté le 3 mars 2025."""
     today = today or timezone.localdate()
     # Quotes inside a title in « » become “ ” so the reader sees where it ends.
     title = article.title.strip().replace("«", "“").replace("»", "”").rstrip(".").strip()
@@ -33,7 +33,8 @@ def plain_citation(article: Article, url: str, today=None) -> str:
     citation = ", ".join(parts)
     citation += "" if citation.endswith(".") else "."  # "s. d." already ends the sentence
     if article.url:
-        citation += f" En ligne : {article.url}."
+        captured = f", capturé le {captured_on(article)}" if article.captured_at else ""
+        citation += f" En ligne : {article.url}{captured}."
     return citation + f" Archive Vigie : {url}, consulté le {formats.date_format(today, 'j F Y')}."
 
 
@@ -56,12 +57,43 @@ def bibtex(article: Article, url: str, today=None) -> str:
         if precision == DatePrecision.DAY:
             fields.append(("day", f"{{{day.day}}}"))
     fields.append(("url", "{" + bibtex_url(article.url or url) + "}"))
-    fields.append(("urldate", f"{{{today.isoformat()}}}"))
+    # A captured page's address was last seen as it is cited on its capture day.
+    seen = timezone.localtime(article.captured_at).date() if article.captured_at and article.url else today
+    fields.append(("urldate", f"{{{seen.isoformat()}}}"))
     fields.append(("note", "{" + bibtex_text(f"Archive Vigie : {url}") + "}"))
     if article.language == "fr":
         fields.append(("langid", "{french}"))
     body = ",\n".join(f"  {name} = {value}" for name, value in fields)
     return f"@{kind}{{{bibtex_key(article.slug)},\n{body}\n}}\n"
+
+
+def captured_on(article: Article) -> str:
+    """« 28 novembre 2026 à 15:16 », in the archive's time zone."""
+    return formats.date_format(timezone.localtime(article.captured_at), "j F Y à H:i")
+
+
+def citation_meta(article: Article, url: str, capture_url: str = "") -> list[tuple[str, str]]:
+    """The citation_* <meta> tags reference managers read (Zotero's connector,
+    as Google Scholar defined them): one article saved in one click. Dates at
+    the precision they are known: 2018/11/03, 2018/11 or 2018."""
+    tags = [("citation_title", article.title)]
+    tags += [("citation_author", name) for name in article.authors or [] if name]
+    if article.published_on and article.date_precision in (DatePrecision.DAY, DatePrecision.MONTH, DatePrecision.YEAR):
+        length = {DatePrecision.DAY: 10, DatePrecision.MONTH: 7, DatePrecision.YEAR: 4}[article.date_precision]
+        day = article.published_on.isoformat()[:length].replace("-", "/")
+        tags += [("citation_publication_date", day), ("citation_date", day)]
+    if article.source:
+        tags += [("citation_journal_title", article.source.name), ("citation_publisher", article.source.name)]
+    if article.language:
+        tags.append(("citation_language", article.language))
+    tags.append(("citation_public_url", url))
+    if article.url:
+        tags.append(("citation_fulltext_html_url", article.url))
+    if article.captured_at:
+        tags.append(("citation_online_date", timezone.localtime(article.captured_at).date().strftime("%Y/%m/%d")))
+    if capture_url:
+        tags.append(("citation_archive_url", capture_url))
+    return tags
 
 
 def bibtex_key(slug: str) -> str:

@@ -150,4 +150,17 @@ def _fields(extracted: Extracted, raw: RawArticle, digest: str) -> dict:
         "ref": raw.ref[:500],
         "given": given_metadata(raw),
         "date_evidence": extracted.date_evidence,
+        **_capture_fields(raw),
+    }
+
+
+def _capture_fields(raw: RawArticle) -> dict:
+    capture = raw.capture
+    if capture is None:
+        return {}
+    return {
+        "captured_at": capture.captured_at,
+        "capture_file": capture.file,
+        "capture_offset": capture.offset,
+        "capture_record_id": capture.record_id[:100],
     }

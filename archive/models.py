@@ -347,6 +347,20 @@ class Article(models.Model):
         "self", through="NearDuplicate", symmetrical=True, blank=True, verbose_name="quasi-doublons"
     )
     extracted_at = models.DateTimeField("extrait le", null=True, blank=True, editable=False)
+    # The capture: when the page was fetched (never the publication date), and where
+    # its WARC record lies in the data folder (archive/capture/store.py).
+    captured_at = models.DateTimeField(
+        "capturé le", null=True, blank=True, editable=False, help_text="Quand la page a été téléchargée."
+    )
+    capture_file = models.CharField("fichier WARC", max_length=200, blank=True, editable=False)
+    capture_offset = models.BigIntegerField("position dans le fichier WARC", null=True, blank=True, editable=False)
+    capture_record_id = models.CharField(
+        "identifiant de l'enregistrement WARC",
+        max_length=100,
+        blank=True,
+        editable=False,
+        help_text="WARC-Record-ID de la capture d'origine (celle du robot d'exploration pour un fichier importé).",
+    )
     imported_at = models.DateTimeField("importé le", auto_now_add=True)
     updated_at = models.DateTimeField("modifié le", auto_now=True)
 
@@ -376,6 +390,10 @@ class Article(models.Model):
 
     def get_absolute_url(self):
         return reverse("article", args=[self.slug])
+
+    def get_capture_url(self):
+        """The archived copy's page, or "" for an article that was not captured from the web."""
+        return reverse("article-capture", args=[self.slug]) if self.capture_file else ""
 
     @property
     def paragraphs(self):

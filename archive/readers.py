@@ -3,10 +3,12 @@
 Formats: plain text (.txt), Markdown with YAML front matter (.md), saved HTML
 pages (.html, article text found by trafilatura), JSON Lines with
 `title, date, source, url, text` per line (.jsonl, also gzipped), and folders of
-these. Nothing here touches the database.
+these; web addresses and crawlers' WARC/WACZ files through archive/capture/,
+whose records go into the data folder's WARC files. Nothing here touches the database.
 """
 
 import codecs
+import dataclasses
 import gzip
 import json
 import os
@@ -16,20 +18,20 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import trafilatura
 import yaml
 from markdown_it import MarkdownIt
-from trafilatura.utils import load_html
 
-from archive.extraction.pipeline import RawArticle
+from archive.capture.capturing import capture_url, default_store
+from archive.capture.crawl import read_wacz, read_warc
+from archive.capture.page import html_article
+from archive.capture.store import WarcStore
+from archive.extraction.pipeline import RawArticle, Refusal
 
 TEXT_SUFFIXES = {".txt", ".text"}
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
-SUPPORTED = "fichiers .txt, .md, .html, .jsonl ou .jsonl.gz"
-# Below this, what trafilatura found in a page is menus and footers, not an article.
-HTML_MIN_WORDS = 20
+SUPPORTED = "fichiers .txt, .md, .html, .jsonl, .jsonl.gz, .warc, .warc.gz ou .wacz, adresses http(s)"
 AUTHOR_MAX = 200  # characters of one author's name kept
 AUTHORS_MAX = 20  # names kept from an `authors` list
 MB = 1_000_000
@@ -75,25 +77,38 @@ _FrontMatterLoader.yaml_implicit_resolvers = {
 }
 
 
-@dataclass(frozen=True)
-class Refusal:
-    where: str  # the file, and the line for JSON Lines
-    reason: str
+def read_paths(
+    paths: Iterable[str | Path], limits: Limits = Limits(), store: WarcStore | None = None
+) -> Iterator[RawArticle | Refusal]:
+    """Files, folders and web addresses (http, https), in the order given. Pages
+    fetched and articles of WARC/WACZ files keep their records in `store` (one
+    new WARC file of the data folder's captures/ for the run when None)."""
+    own_store = store is None
+    store = store or default_store()
+    try:
+        for given in paths:
+            if isinstance(given, str) and is_web_address(given):
+                yield capture_url(given.strip(), store)
+                continue
+            path = Path(given)
+            if path.is_dir():
+                for file, problem in _files_in(path):
+                    ref = one_line(str(file.relative_to(path)))
+                    if problem:
+                        yield Refusal(ref, problem)
+                    else:
+                        yield from read_file(file, ref, limits, store)
+            elif path.is_file():
+                yield from read_file(path, one_line(path.name), limits, store)
+            else:
+                yield Refusal(one_line(str(path)), "introuvable")
+    finally:
+        if own_store:
+            store.close()
 
 
-def read_paths(paths: Iterable[str | Path], limits: Limits = Limits()) -> Iterator[RawArticle | Refusal]:
-    for path in map(Path, paths):
-        if path.is_dir():
-            for file, problem in _files_in(path):
-                ref = one_line(str(file.relative_to(path)))
-                if problem:
-                    yield Refusal(ref, problem)
-                else:
-                    yield from read_file(file, ref, limits)
-        elif path.is_file():
-            yield from read_file(path, one_line(path.name), limits)
-        else:
-            yield Refusal(one_line(str(path)), "introuvable")
+def is_web_address(value: str) -> bool:
+    return value.strip().lower().startswith(("http://", "https://"))
 
 
 def _files_in(folder: Path) -> Iterator[tuple[Path, str | None]]:
@@ -141,10 +156,24 @@ def _too_big(what: str, size: int | None, limit: int, knob: str) -> str:
     return f"{what} : {shown} (limite {limit_shown}, {knob})"
 
 
-def read_file(path: Path, ref: str, limits: Limits = Limits()) -> Iterator[RawArticle | Refusal]:
+def read_file(
+    path: Path, ref: str, limits: Limits = Limits(), store: WarcStore | None = None
+) -> Iterator[RawArticle | Refusal]:
     kind = _kind(path)
     if kind is None:
         yield Refusal(ref, f"format non pris en charge ({''.join(path.suffixes) or 'sans extension'}) : {SUPPORTED}")
+        return
+    if kind in ("warc", "wacz"):
+        # A crawl is read record by record, so it is not held to the file limit;
+        # each page is to the limit of a saved page.
+        reader = read_warc if kind == "warc" else read_wacz
+        own_store = store is None
+        store = store or default_store()
+        try:
+            yield from reader(path, ref, store, limits.article_bytes * HTML_SIZE_FACTOR)
+        finally:
+            if own_store:
+                store.close()
         return
     try:
         size = path.stat().st_size
@@ -192,6 +221,10 @@ def _kind(path: Path) -> str | None:
     suffixes = [s.lower() for s in path.suffixes]
     if suffixes[-2:-1] and suffixes[-1] == ".gz" and suffixes[-2] in JSONL_SUFFIXES:
         return "jsonl"
+    if suffixes[-1:] == [".warc"] or suffixes[-2:] == [".warc", ".gz"]:
+        return "warc"
+    if suffixes[-1:] == [".wacz"]:
+        return "wacz"
     suffix = suffixes[-1] if suffixes else ""
     for kind, known in (
         ("text", TEXT_SUFFIXES),
@@ -307,39 +340,11 @@ def markdown_to_text(markdown: str) -> tuple[str, str]:
 
 
 def _read_html(text: str, ref: str) -> Iterator[RawArticle | Refusal]:
-    try:
-        tree = load_html(text)
-        # <template> holds inert markup for scripts to copy; trafilatura would keep its text.
-        for template in tree.xpath("//template") if tree is not None else []:
-            template.drop_tree()
-        document = trafilatura.bare_extraction(
-            tree if tree is not None else text,
-            with_metadata=True,
-            include_comments=False,
-            include_tables=False,
-            # Only dates the page states; never a guess from the text or today.
-            date_extraction_params={"extensive_search": False, "original_date": True},
-        )
-    except Exception as error:  # trafilatura raises many kinds on broken markup
-        yield Refusal(ref, f"page HTML illisible ({type(error).__name__})")
-        return
-    page_text = (document.text or "") if document else ""
-    if len(page_text.split()) < HTML_MIN_WORDS:
-        yield Refusal(ref, "aucun texte d'article trouvé dans la page HTML")
-        return
-    title = (document.title or "").strip()
-    lines = page_text.split("\n")
-    if title and lines and lines[0].strip() == title:
-        lines = lines[1:]  # trafilatura repeats the <h1> as the first line
-    yield RawArticle(
-        text="\n\n".join(lines),
-        ref=ref,
-        title=title,
-        date=document.date,
-        source=(document.sitename or "").strip(),
-        url=web_url(document.url),
-        language=document.language or "",
-    )
+    article = html_article(text, ref)
+    if isinstance(article, RawArticle):
+        # A saved page keeps the authors its text's byline gives, as before captures.
+        article = dataclasses.replace(article, authors=(), url=web_url(article.url))
+    yield article
 
 
 def _read_jsonl(path: Path, ref: str, limits: Limits) -> Iterator[RawArticle | Refusal]:

@@ -191,6 +191,15 @@ VIGIE_MAX_QUERY_LENGTH = envint("VIGIE_MAX_QUERY_LENGTH", 2000)
 # VIGIE_IMPORT_MAX_ARTICLE_BYTES: a long feature is ~100 kB, a year of wire copy ~200 MB.
 VIGIE_IMPORT_MAX_BYTES = envint("VIGIE_IMPORT_MAX_BYTES", 200_000_000)
 VIGIE_IMPORT_MAX_ARTICLE_BYTES = envint("VIGIE_IMPORT_MAX_ARTICLE_BYTES", 5_000_000)
+# Capturing a page by its address (archive/capture/): the whole exchange's time in
+# seconds, the most bytes read from one page (also one record of a WARC file), the
+# redirects followed, and the user agent sites see (say who fetches, with a contact).
+VIGIE_CAPTURE_TIMEOUT = envint("VIGIE_CAPTURE_TIMEOUT", 20)
+VIGIE_CAPTURE_MAX_BYTES = envint("VIGIE_CAPTURE_MAX_BYTES", 20_000_000)
+VIGIE_CAPTURE_MAX_REDIRECTS = envint("VIGIE_CAPTURE_MAX_REDIRECTS", 5)
+VIGIE_CAPTURE_USER_AGENT = os.environ.get(
+    "VIGIE_CAPTURE_USER_AGENT", "Vigie/1.0 (archive de presse ; capture d'articles à la demande)"
+)
 # The admin starts a worker process for re-extractions it queues; off in tests,
 # or where a scheduler runs `manage.py extract_metadata --jobs` instead.
 VIGIE_START_EXTRACTION_WORKER = envbool("VIGIE_START_EXTRACTION_WORKER", True)

@@ -36,6 +36,8 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
     url = StoredField(model_attr="url")
     # The article's authors, one a line (names may hold commas).
     authors = StoredField()
+    # When its page was captured from the web (ISO 8601, UTC), "" if it was not: exports show it.
+    captured_at = StoredField()
     date = indexes.DateField(model_attr="published_on", null=True)
     date_precision = KeywordField(model_attr="date_precision")
     year = KeywordField(null=True)
@@ -100,6 +102,9 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
 
     def prepare_authors(self, article):
         return "\n".join(article.authors or [])
+
+    def prepare_captured_at(self, article):
+        return article.captured_at.isoformat() if article.captured_at else ""
 
     def prepare_year(self, article):
         return str(article.published_on.year) if article.published_on else None

@@ -18,6 +18,7 @@ from archive.importing import import_article
 from archive.models import Article
 from search.engine import connection
 from search.upkeep import indexing
+from tests.loopback import LoopbackSite
 from tests.seed_snapshots import SeedSnapshots
 
 SEEDS = Path(settings.BASE_DIR) / "fixtures" / "seeds"
@@ -182,3 +183,17 @@ def unreadable_index(tmp_path):
     yield
     connection["PATH"] = kept
     connections.reload("default")
+
+
+@pytest.fixture
+def captures(tmp_path):
+    """The data folder pointed at a temporary one: the captures' WARC files it
+    gets (archive/capture/) are in the captures/ folder returned."""
+    with override_settings(DATA_DIR=tmp_path / "data"):
+        yield tmp_path / "data" / "captures"
+
+
+@pytest.fixture
+def loopback_site():
+    with LoopbackSite() as site:
+        yield site

@@ -6,7 +6,7 @@ from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET, require_safe
 
-from archive.citation import bibtex, plain_citation
+from archive.citation import bibtex, citation_meta, plain_citation
 from archive.dates import iso_at_precision
 from archive.facts import copies_with_differences, facts_json, facts_of
 from archive.models import Article
@@ -28,6 +28,7 @@ def article_detail(request, slug):
     paragraphs = [highlight_paragraph(p, terms) for p in article.paragraphs]
     facts = facts_of(article)
     url = request.build_absolute_uri(article.get_absolute_url())
+    capture_url = request.build_absolute_uri(article.get_capture_url()) if article.capture_file else ""
     return render(
         request,
         "web/article_detail.html",
@@ -44,6 +45,8 @@ def article_detail(request, slug):
             "related": related_articles(article, exclude=facts.near_duplicates),
             "citation": plain_citation(article, url),
             "bibtex": bibtex(article, url),
+            "citation_meta": citation_meta(article, url, capture_url),
+            "capture_url": capture_url,
         },
     )
 
@@ -84,10 +87,11 @@ def highlight_terms(state):
 @require_GET
 def article_api(request, slug):
     article = get_object_or_404(Article.objects.for_display(), slug=slug)
-    return JsonResponse(article_json(article), json_dumps_params={"ensure_ascii": False})
+    capture_url = request.build_absolute_uri(article.get_capture_url()) if article.capture_file else None
+    return JsonResponse(article_json(article, capture_url), json_dumps_params={"ensure_ascii": False})
 
 
-def article_json(article):
+def article_json(article, capture_url=None):
     return {
         "slug": article.slug,
         "ref": article.ref,
@@ -122,6 +126,10 @@ def article_json(article):
             for item in article.relevance_evidence
         ],
         **facts_json(facts_of(article)),
+        # When the page was fetched from the web (never its publication date), and its archived copy.
+        "captured_at": article.captured_at.isoformat() if article.captured_at else None,
+        "capture_url": capture_url,
+        "capture_record_id": article.capture_record_id or None,
         "imported_at": article.imported_at.isoformat(),
         "updated_at": article.updated_at.isoformat(),
     }

@@ -41,6 +41,9 @@ COLUMNS = [
     "ref",
     *NAMED_LISTS,
     "relevance",
+    # Last, so the columns spreadsheets already read keep their places.
+    "captured_at",
+    "capture_url",
 ]
 TEXT_COLUMN = "text"
 # A spreadsheet runs a cell starting with one of these as a formula
@@ -82,12 +85,19 @@ def export(state, article_url, with_text=False, chunk=None) -> Export:
     labels = Labels()
     # One reverse() for all rows: it costs more than the rest of a row.
     url_pattern = article_url(reverse("article", args=[SLUG_PLACEHOLDER]))
+    capture_pattern = article_url(reverse("article-capture", args=[SLUG_PLACEHOLDER]))
 
     def rows():
         for results_chunk in _chain(first, results):
             labels.learn(results_chunk)
             yield [
-                _row(result, labels, url_pattern.replace(SLUG_PLACEHOLDER, result.slug), with_text)
+                _row(
+                    result,
+                    labels,
+                    url_pattern.replace(SLUG_PLACEHOLDER, result.slug),
+                    with_text,
+                    capture_pattern.replace(SLUG_PLACEHOLDER, result.slug),
+                )
                 for result in results_chunk
             ]
 
@@ -133,8 +143,9 @@ def _slugs(result, field):
     return [value] if isinstance(value, str) else list(value)
 
 
-def _row(result, labels, article_url, with_text):
+def _row(result, labels, article_url, with_text, capture_url=None):
     day = getattr(result, "date", None)
+    captured_at = getattr(result, "captured_at", None) or None
     row = {
         "slug": result.slug,
         "title": result.title,
@@ -149,6 +160,8 @@ def _row(result, labels, article_url, with_text):
         "ref": getattr(result, "ref", None) or None,
         **{column: labels.names(result, field) for column, field in NAMED_LISTS.items()},
         "relevance": getattr(result, "relevance", None) or None,
+        "captured_at": captured_at,
+        "capture_url": capture_url if captured_at else None,
     }
     if with_text:
         row[TEXT_COLUMN] = getattr(result, "body", None) or ""

@@ -4,7 +4,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import path
 from django.views.generic import TemplateView
 
-from web import article, entities, exports, feed, figure_exports, figures, health, help, home, search
+from web import article, capture, entities, exports, feed, figure_exports, figures, health, help, home, search
 from web.sitemaps import SITEMAPS
 
 urlpatterns = [
@@ -18,6 +18,8 @@ urlpatterns = [
     path("articles/<slug:slug>/", article.article_detail, name="article"),
     path("articles/<slug:slug>/citation.bib", article.article_bibtex, name="article-bibtex"),
     path("articles/<slug:slug>/original.txt", article.article_original, name="article-original"),
+    path("articles/<slug:slug>/capture/", capture.article_capture, name="article-capture"),
+    path("articles/<slug:slug>/capture/page.html", capture.article_capture_page, name="article-capture-page"),
     path("api/articles/<slug:slug>/", article.article_api, name="article-api"),
     path("entites/", entities.entities, name="entities"),
     path("entites/<slug:slug>/", entities.entity_detail, name="entity"),

@@ -37,6 +37,27 @@ class RawArticle:
     url: str = ""
     language: str = ""
     authors: tuple[str, ...] = ()  # as given with the article, taken as they are
+    capture: "Capture | None" = None  # for a page fetched from the web: its WARC record
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """Input read that holds no article, and why, in French."""
+
+    where: str  # the file, and the line for JSON Lines; the address for a page
+    reason: str
+
+
+@dataclass(frozen=True)
+class Capture:
+    """Where and when a page was fetched, and where its WARC record is kept
+    (a file of the data folder's captures/ and the record's offset in it)."""
+
+    url: str
+    captured_at: dt.datetime  # aware, UTC: the WARC-Date, never the publication date
+    record_id: str  # the WARC-Record-ID: the crawler's own for a record read from its file
+    file: str
+    offset: int
 
 
 @dataclass(frozen=True)

@@ -240,7 +240,9 @@ def test_an_unsupported_extension_is_refused_and_the_supported_ones_are_named(tm
     (tmp_path / "LISEZMOI").write_text("Texte.")
     [pdf, bare] = read_all(tmp_path / "rapport.pdf", tmp_path / "LISEZMOI")
     assert pdf == Refusal(
-        "rapport.pdf", "format non pris en charge (.pdf) : fichiers .txt, .md, .html, .jsonl ou .jsonl.gz"
+        "rapport.pdf",
+        "format non pris en charge (.pdf) : fichiers .txt, .md, .html, .jsonl, .jsonl.gz, .warc, .warc.gz ou .wacz, "
+        "adresses http(s)",
     )
     assert bare.where == "LISEZMOI"
     assert bare.reason.startswith("format non pris en charge (sans extension)")

@@ -25,6 +25,8 @@ CSV_COLUMNS = [
     "organisations",
     "themes",
     "relevance",
+    "captured_at",
+    "capture_url",
 ]
 
 
