@@ -317,7 +317,21 @@ GENERIC = {
 # "Delta du Mékong" or "Tova Noel" are kept.
 # Diseases, variants, tests and masks: "Omicron" came out as Le Monde's second person.
 # "Delta" the airline goes with the variant, rarer in the press.
-HEALTH_TERMS = {"covid", "omicron", "delta", "sars", "pcr", "ffp2", "arn", "arnm", "ebola", "sida", "vih"}
+HEALTH_TERMS = {
+    "covid",
+    "covid 19",
+    "sars cov 2",
+    "omicron",
+    "delta",
+    "sars",
+    "pcr",
+    "ffp2",
+    "arn",
+    "arnm",
+    "ebola",
+    "sida",
+    "vih",
+}
 # Words that open a sentence ("Difficile, dans ces conditions…"), address someone
 # ("Monsieur ?") or label a section of the page ("Tribune.", "Lire aussi", "L'AVIS DU MONDE").
 SENTENCE_OPENERS = {
