@@ -177,6 +177,7 @@ KEEP_ARTICLE = {
 ORGANISATIONS = {
     "kremlin",
     "elysee",
+    "matignon",
     "onu",
     "otan",
     "union europeenne",
@@ -316,7 +317,21 @@ GENERIC = {
 # "Delta du Mékong" or "Tova Noel" are kept.
 # Diseases, variants, tests and masks: "Omicron" came out as Le Monde's second person.
 # "Delta" the airline goes with the variant, rarer in the press.
-HEALTH_TERMS = {"covid", "omicron", "delta", "sars", "pcr", "ffp2", "arn", "arnm", "ebola", "sida", "vih"}
+HEALTH_TERMS = {
+    "covid",
+    "covid 19",
+    "sars cov 2",
+    "omicron",
+    "delta",
+    "sars",
+    "pcr",
+    "ffp2",
+    "arn",
+    "arnm",
+    "ebola",
+    "sida",
+    "vih",
+}
 # Words that open a sentence ("Difficile, dans ces conditions…"), address someone
 # ("Monsieur ?") or label a section of the page ("Tribune.", "Lire aussi", "L'AVIS DU MONDE").
 SENTENCE_OPENERS = {
@@ -543,6 +558,10 @@ def clean_name(text: str, kind: str) -> tuple[str, str]:
     while len(words) > 1 and (words[-1].lower() in _TRAILING_PARTICLES or words[-1].lower().endswith("'")):
         words.pop()  # "Assemblée parlementaire de l'" cut short by the recogniser
     name = _trim_edges(" ".join(words))
+    # « L'Australie » the recogniser called a person becomes a place once the gazetteer
+    # knows it: the elided article goes whatever the kind.
+    if entity_key(name) not in KEEP_ARTICLE:
+        name = re.sub(r"^[LlDd]'(?=[A-ZÀ-Ý])", "", name)
     role_words = []
     if kind == PERSON:
         words = name.split()
@@ -650,6 +669,10 @@ def group_mentions(mentions: list[RawMention], text: str) -> list[FoundEntity]:
         context = text[max(0, mention.start - 100) : mention.start + len(mention.text) + 100]
         if not name or is_noise(name, kind, context) or _is_common_word(name, kind, lowercase_words):
             continue
+        if kind == PERSON:
+            at = text.find(name, mention.start)  # the name itself, after any title (« le général Dunford »)
+            if _is_thing(name, text[max(0, at - 4) : at] if at >= 0 else ""):
+                continue
         key = entity_key(name)
         if key in ORGANISATIONS:
             kind = ORGANISATION
@@ -673,6 +696,18 @@ def group_mentions(mentions: list[RawMention], text: str) -> list[FoundEntity]:
     merged = _merge_across_kinds(merged)
     merged = _merge_acronyms(merged, text)
     return sorted((e for e in merged if not _is_word_alone(e)), key=lambda e: e.first_position)
+
+
+def _is_thing(name: str, before: str) -> bool:
+    """A one-word « person » that is a thing: French words joined by a hyphen
+    (« Racontez-nous », a newsletter's call), or a word after a determiner
+    (« ressortir le Kärcher », « nettoyer au Kärcher »): people are not « le X »."""
+    if " " in name:
+        return False
+    parts = re.split(r"[-‐‑]", name)
+    if len(parts) > 1 and not is_known_place(entity_key(name)) and all(is_french_word(p) for p in parts):
+        return True
+    return bool(re.search(r"(?:^|\s)(?:le|la|les|au|aux|du|un|une)\s$", before))
 
 
 def _to_word_end(mention: RawMention, text: str) -> RawMention:

@@ -88,3 +88,21 @@ def test_a_country_ending_like_an_inhabitant_is_still_a_place():
 def test_the_common_noun_state_with_a_hyphen_is_no_name_either():
     found = entities("Les Etats-clés voteront en novembre, et les Etats-Unis attendent.")
     assert {name for _, name in found} == {"Etats-Unis"}
+
+
+def test_things_the_recogniser_calls_people_are_no_one():
+    found = entities(
+        "Valérie Pécresse veut « ressortir le Kärcher de la cave ». Racontez-nous votre expérience. "
+        "Jean-Pierre Raffarin a été reçu à Matignon par Jean Castex."
+    )
+    people = {name for kind, name in found if kind == PERSON}
+    assert people == {"Valérie Pécresse", "Jean-Pierre Raffarin", "Jean Castex"}
+    assert (ORGANISATION, "Matignon") in found
+
+
+def test_an_elided_article_is_no_part_of_a_place_the_recogniser_called_a_person():
+    from archive.extraction.entities import RawMention, group_mentions  # noqa: PLC0415
+
+    text = "L'Australie a gagné. L'Australie jouera la finale."
+    mentions = [RawMention("L'Australie", "PER", 0), RawMention("L'Australie", "PER", 21)]
+    assert [(e.kind, e.name, e.count) for e in group_mentions(mentions, text)] == [(PLACE, "Australie", 2)]
