@@ -156,6 +156,11 @@ INSTITUTIONS = frozenset(
 GROUPS = frozenset("bataillon contingent brigade régiment division unité détachement escadron groupe".split())
 # "hommes" are firefighters or rescuers where the sentence says so.
 _CIVILIANS = re.compile(r"\b(?:pompiers|secouristes|sauveteurs|bénévoles|ouvriers)\b", re.IGNORECASE)
+# Titles that stand for a person the article named before.
+TITLES = frozenset(
+    "président présidente ministre secrétaire porte-parole général chef gouverneur gouverneure ambassadeur "
+    "ambassadrice maire sénateur sénatrice commandant procureur directeur directrice dirigeant".split()
+)
 _RELATIVES = {"qui", "lequel", "laquelle", "lesquels", "lesquelles"}
 _PERSONAL = {"il", "elle", "ils", "elles", "lui", "eux"}
 
@@ -410,21 +415,36 @@ def _announcer(doc, spans, candidate):
     for token in doc:
         if token.lower_ == "selon" and token.head is not token:
             return ("selon", token.head)
-    ancestors = {a.i for t in tokens for a in t.ancestors}
-    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    ancestors = {a.i for t in tokens for a in t.ancestors} | {t.i for t in tokens}
     for verb in doc:
-        if _lemma(verb) not in ANNOUNCING or verb.pos_ != "VERB":
+        if not _lemmas([verb]) & ANNOUNCING or verb.pos_ != "VERB":
             continue
         if _lemma(verb) == "faire" and not any(c.lower_ in ("savoir", "valoir") for c in verb.children):
             continue
-        incise = verb is root or verb.dep_ in ("parataxis", "ccomp") and verb.head is root
-        if verb.i in ancestors or incise:
-            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-            if subject is None and tokens and verb.i > tokens[-1].i:
-                subject = _inverted_subject(verb)
-            if subject is not None:
-                return ("subject", subject)
+        if any(c.dep_ == "aux:pass" for c in verb.children):  # « sont estimés à 4 000 soldats »
+            continue
+        if "Inf" in verb.morph.get("VerbForm"):  # « pour assurer la sécurité »: nobody speaks
+            continue
+        # The verb governs the figure, or is said beside it: « …, a annoncé X »
+        # (the small model often makes it a second root), « Comme le précise X, … ».
+        beside = verb.dep_ == "ROOT" or verb.dep_ in ("parataxis", "ccomp", "advcl") and verb.head.i in ancestors
+        if verb.i not in ancestors and not beside:
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        after = tokens and verb.i > tokens[-1].i
+        if after and _is_incise(verb):
+            subject = _inverted_subject(verb) or subject
+        elif subject is None:  # « Comme le précise La Dépêche du Midi, … »
+            subject = _inverted_subject(verb)
+        if subject is not None:
+            return ("subject", subject)
     return None
+
+
+def _is_incise(verb) -> bool:
+    """« …, a annoncé X » : the verb (or its auxiliary) comes right after a comma."""
+    first = min([verb, *(c for c in verb.children if c.dep_.startswith("aux"))], key=lambda t: t.i)
+    return first.i > 0 and first.doc[first.i - 1].text in (",", "»", "”", '"')
 
 
 _TIME_WORDS = frozenset(
@@ -467,9 +487,19 @@ def _name(announcer, candidate, resolve) -> str:
     named = resolve(text, position)
     if named:
         return named
-    if any(t.pos_ == "PROPN" for t in words) or _lemma(words_head(words)) in INSTITUTIONS:
+    if any(_is_name(t) for t in words) or _lemma(words_head(words)) in INSTITUTIONS:
         return _without_determiner(text)
+    if _lemma(words_head(words)) in TITLES:
+        # « Le président américain, qui avait annoncé… »: the person the article
+        # named just before holds the title, as a pronoun would point to them.
+        return resolve("", position)
     return ""
+
+
+def _is_name(token) -> bool:
+    """A proper name, or a capitalised word inside the sentence the small model
+    tagged as a common noun (« Etats-Unis »)."""
+    return token.pos_ == "PROPN" or token.i > 0 and token.text[:1].isupper() and token.pos_ == "NOUN"
 
 
 def _antecedent(relative):
@@ -512,7 +542,7 @@ def words_head(words):
 
 
 def _without_determiner(text: str) -> str:
-    return re.sub(r"^(?:le|la|les|l'|l’|un|une|des|du|de la|de l'|d')\s*", "", text, flags=re.IGNORECASE).strip()
+    return re.sub(r"^(?:(?:les|le|la|une|un|des|du|de\s+la)\s+|(?:l|d|de\s+l)['’]\s*)", "", text, flags=re.I).strip()
 
 
 def _quoted_by(candidate, quotes) -> str:

@@ -75,6 +75,7 @@ class Scores:
     forces: int = 0  # matched figures whose gold names a force
     forces_right: int = 0
     misses: list = field(default_factory=list)
+    wrong_announcers: list = field(default_factory=list)  # (article, expected, found)
     false_alarms: list = field(default_factory=list)
 
     def prf(self) -> tuple[float, float, float]:
@@ -108,20 +109,38 @@ def score(gold: list[dict], found: list[list[dict]], scores: Scores | None = Non
     scores = scores or Scores()
     for article, figures in zip(gold, found, strict=True):
         left = list(figures)
-        for expected in article["figures"]:
-            match = next((f for f in left if f["count"] == expected["count"]), None)
+        # Of two found with one count, each goes to the gold figure it agrees with
+        # on the announcer first.
+        pairs = {}
+        for i, expected in enumerate(article["figures"]):
+            same = [f for f in left if f["count"] == expected["count"]]
+            match = next((f for f in same if same_announcer(f.get("announcer", ""), expected.get("announcer"))), None)
+            if match is not None:
+                pairs[i] = match
+                left.remove(match)
+        for i, expected in enumerate(article["figures"]):
+            if i not in pairs:
+                same = [f for f in left if f["count"] == expected["count"]]
+                pairs[i] = next((f for f in same if not f.get("announcer")), None) or next(iter(same), None)
+                if pairs[i] is not None:
+                    left.remove(pairs[i])
+        for i, expected in enumerate(article["figures"]):
+            match = pairs[i]
             if expected.get("announcer"):
                 scores.announcers += 1
             if match is None:
                 scores.fn += 1
                 scores.misses.append((article, expected))
                 continue
-            left.remove(match)
             scores.tp += 1
             if expected.get("announcer"):
-                scores.announcers_right += same_announcer(match.get("announcer", ""), expected["announcer"])
+                right = same_announcer(match.get("announcer", ""), expected["announcer"])
+                scores.announcers_right += right
+                if not right:
+                    scores.wrong_announcers.append((article, expected, match))
             elif match.get("announcer"):
                 scores.announcers_extra += 1
+                scores.wrong_announcers.append((article, expected, match))
             if expected.get("force"):
                 scores.forces += 1
                 scores.forces_right += fold(match.get("force", "")) == fold(expected["force"])
@@ -197,6 +216,10 @@ def main():
     if args.details:
         for article, expected in total.misses:
             print(f"manqué  {article['file']}:{article['line']}  {expected['count']}  « {expected['words']} »")
+        for article, expected, match in total.wrong_announcers:
+            where = f"{article['file']}:{article['line']}"
+            said, gold = match["announcer"], expected["announcer"]
+            print(f"annonceur {where}  {expected['count']}  « {said} » au lieu de « {gold} »")
         for article, extra in total.false_alarms:
             where = f"{article['file']}:{article['line']}"
             print(f"en trop {where}  {extra['count']} {extra['unit']}  « {extra['sentence'][:100]} »")
