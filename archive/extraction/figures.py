@@ -223,11 +223,12 @@ def find_figures(
     quotes = list(quotes)
     figures = []
     for candidate, doc in zip(candidates, parse([c.sentence for c in candidates]), strict=True):
-        figures.extend(_figures_in(candidate, doc, figures[-1] if figures else None, resolve, quotes, kinds))
+        preceding = body[: candidate.position]
+        figures.extend(_figures_in(candidate, doc, figures[-1] if figures else None, resolve, quotes, kinds, preceding))
     return figures
 
 
-def _figures_in(candidate, doc, previous, resolve, quotes, kinds) -> list[Figure]:
+def _figures_in(candidate, doc, previous, resolve, quotes, kinds, preceding="") -> list[Figure]:
     sentence, found, taken, units = candidate.sentence, [], [], []
     matches = list(_FIGURE.finditer(sentence))
     for i, match in enumerate(matches):
@@ -243,7 +244,7 @@ def _figures_in(candidate, doc, previous, resolve, quotes, kinds) -> list[Figure
         units.append(unit)
         noun = _token_at(doc, match.start("unit"))
         last = _token_at(doc, match.end("unit") - 1)
-        if noun is None or not _deployed(noun, _token_at(doc, match.start("count")), last):
+        if noun is None or not _deployed(noun, _token_at(doc, match.start("count")), last, count):
             continue
         # The force is named in the unit ("soldats américains") or in this
         # figure's own stretch of the sentence, not next to another figure.
@@ -270,7 +271,7 @@ def _figures_in(candidate, doc, previous, resolve, quotes, kinds) -> list[Figure
     if not found:
         return []
     announcer = _announcer(doc, [doc.char_span(s, s + 1, alignment_mode="expand") for s, _ in found], candidate)
-    name = _name(announcer, candidate, resolve) if announcer is not None else _quoted_by(candidate, quotes)
+    name = _name(announcer, candidate, resolve, preceding) if announcer is not None else _quoted_by(candidate, quotes)
     kind = _kind(name, announcer, kinds)
     return [_with_announcer(figure, name, kind) for _, figure in found]
 
@@ -322,11 +323,14 @@ def _governors(token, hops: int = 4):
         hops -= 1
         if token.pos_ in ("VERB", "AUX") and token.dep_ != "amod":
             # « vont repositionner un bataillon » : the verb that says what is done.
-            seen.extend(c for c in token.children if c.dep_.startswith("nsubj") or c.dep_ == "xcomp")
+            seen.extend(c for c in token.children if c.dep_.startswith("nsubj"))
+            if _lemma(token) in _MODALS:
+                seen.extend(c for c in token.children if c.dep_ == "xcomp")
             break
     return seen
 
 
+_MODALS = frozenset("aller pouvoir devoir vouloir venir falloir permettre décider ordonner prévoir".split())
 _SKIPPED_BEFORE = frozenset("DET ADP ADV NUM PRON".split())
 _QUALIFIER_WORDS = frozenset(w for q in QUALIFIERS for w in re.split(r"(?<=['’])|\s+", q) if w)
 _SKIPPED_AFTER = frozenset("ADJ AUX ADV PART".split())
@@ -338,8 +342,10 @@ def _adjacent_verbs(first, last) -> list:
     « 5 100 militaires sont déployés »."""
     doc, verbs = first.doc, []
     i = first.i - 1
-    while i >= 0 and first.i - i < 8 and (
-        doc[i].pos_ in _SKIPPED_BEFORE or _lemma(doc[i]) in GROUPS or doc[i].lower_ in _QUALIFIER_WORDS
+    while (
+        i >= 0
+        and first.i - i < 8
+        and (doc[i].pos_ in _SKIPPED_BEFORE or _lemma(doc[i]) in GROUPS or doc[i].lower_ in _QUALIFIER_WORDS)
     ):
         i -= 1
     # « l'envoi jusqu'à 15 000 soldats »: a deployment noun just before counts too.
@@ -347,13 +353,15 @@ def _adjacent_verbs(first, last) -> list:
         verbs.append(doc[i])
     i = last.i + 1
     while i < len(doc) and doc[i].pos_ in _SKIPPED_AFTER and i - last.i < 5:
+        # « 100 000 militaires russes campent »: a participle the model tagged otherwise.
+        verbs.append(doc[i])
         i += 1
     if i < len(doc) and doc[i].pos_ == "VERB":
         verbs.append(doc[i])
     return verbs
 
 
-def _deployed(noun, number, last=None) -> bool:
+def _deployed(noun, number, last=None, count: int = 0) -> bool:
     """Whether the parse says the force `noun` (counted by `number`) is deployed."""
     # The count may be parsed as the head ("soixante-quatre policiers" → nsubj
     # "soixante-quatre"): read from both.
@@ -363,6 +371,11 @@ def _deployed(noun, number, last=None) -> bool:
         governors += [number, *_governors(number)]
     adjacent = _adjacent_verbs(number if number is not None else noun, last or noun)
     lemmas = _lemmas(near + governors + adjacent)
+    # « les 5 000 hommes de la force Barkhane »: the strength of a force in the
+    # field (not « trois membres des forces spéciales », where it is the unit).
+    end = (last or noun).i
+    if count >= 100 and any(c.dep_ == "nmod" and c.i > end and _lemma(c) in OPERATION_NOUNS for c in noun.children):
+        lemmas.add("présence")
     # « 293 militaires et trois civils sont blessés »: what follows closely, too.
     after = noun.doc[(last or noun).i + 1 : (last or noun).i + 6]
     if (lemmas | _lemmas(t for t in after if t.pos_ in ("VERB", "ADJ"))) & NOT_DEPLOYING:
@@ -412,11 +425,14 @@ def _announcer(doc, spans, candidate):
     """The tokens naming who announced the figures at `spans`, or None when the
     sentence names no one. « selon X » wins over a verb's subject."""
     tokens = [s[0] for s in spans if s is not None and len(s)]
-    for token in doc:
+    # Only the parser's sentence that holds the figure: the text's sentence may
+    # glue several (« … a déclaré X. Le ministre a ajouté que… »).
+    own = _own_sentence(doc, tokens)
+    for token in own:
         if token.lower_ == "selon" and token.head is not token:
             return ("selon", token.head)
     ancestors = {a.i for t in tokens for a in t.ancestors} | {t.i for t in tokens}
-    for verb in doc:
+    for verb in own:
         if not _lemmas([verb]) & ANNOUNCING or verb.pos_ != "VERB":
             continue
         if _lemma(verb) == "faire" and not any(c.lower_ in ("savoir", "valoir") for c in verb.children):
@@ -438,7 +454,39 @@ def _announcer(doc, spans, candidate):
             subject = _inverted_subject(verb)
         if subject is not None:
             return ("subject", subject)
+    return _reported(own, tokens)
+
+
+def _reported(own, tokens):
+    """« X a de son côté ajouté que … N soldats »: a speech verb followed by
+    « que » before the figure, when the parse lost its links; its subject is
+    the sentence's first noun phrase."""
+    if not tokens:
+        return None
+    for verb in own:
+        if verb.i >= tokens[0].i:
+            return None
+        following = verb.doc[verb.i + 1 : verb.i + 3]
+        if (
+            verb.pos_ == "VERB"
+            and _lemmas([verb]) & ANNOUNCING
+            and any(t.lower_ in ("que", "qu'", "qu’") for t in following)
+        ):
+            subject = next((t for t in own if t.i < verb.i and t.pos_ in ("NOUN", "PROPN", "PRON")), None)
+            return ("subject", subject) if subject is not None else None
     return None
+
+
+def _own_sentence(doc, tokens) -> list:
+    """The tokens between the full stops around the figure's."""
+    if not tokens:
+        return list(doc)
+    start, end = tokens[0].i, tokens[-1].i
+    while start > 0 and doc[start - 1].text not in (".", "!", "?"):
+        start -= 1
+    while end < len(doc) - 1 and doc[end].text not in (".", "!", "?"):
+        end += 1
+    return list(doc[start : end + 1])
 
 
 def _is_incise(verb) -> bool:
@@ -469,7 +517,7 @@ def _inverted_subject(verb):
     return None
 
 
-def _name(announcer, candidate, resolve) -> str:
+def _name(announcer, candidate, resolve, preceding: str = "") -> str:
     how, token = announcer
     doc = token.doc
     position = candidate.position + token.idx
@@ -487,11 +535,21 @@ def _name(announcer, candidate, resolve) -> str:
     named = resolve(text, position)
     if named:
         return named
-    if any(_is_name(t) for t in words) or _lemma(words_head(words)) in INSTITUTIONS:
+    head = words_head(words)
+    if _lemma(head) in INSTITUTIONS or _is_name(head):
         return _without_determiner(text)
+    names = [t for t in words if _is_name(t)]
+    if names:  # « une information du Wall Street Journal » is the Journal's
+        return resolve(doc[names[0].i : words[-1].i + 1].text, position) or doc[names[0].i : words[-1].i + 1].text
     if _lemma(words_head(words)) in TITLES:
-        # « Le président américain, qui avait annoncé… »: the person the article
-        # named just before holds the title, as a pronoun would point to them.
+        # « le ministre de la défense » is whom the article introduced with that
+        # title (« le ministre de la défense, Milos Vucevic, »), else the person
+        # it named just before, as a pronoun would point to them.
+        title = re.escape(_without_determiner(text)).replace(r"\ ", r"\s+")
+        earlier = preceding + " " + doc.text[: words[0].idx]
+        named = re.findall(rf"(?i:{title}),?\s+((?:[A-ZÉÈ][\w'’-]+\s*){{1,3}})", earlier)
+        if named:
+            return resolve(named[-1].strip(), position) or named[-1].strip()
         return resolve("", position)
     return ""
 
