@@ -97,6 +97,13 @@ FORCES = (
         "armée américaine",
     ),
     (r"arm[ée]e\s+guat[ée]malt[èe]que|(?:soldats?|militaires|troupes?)\s+guat[ée]malt[èe]ques?", "armée guatémaltèque"),
+    # The wider corpus: only where the unit says so, « les Russes » near US troops is not their force.
+    (r"arm[ée]e\s+russe|(?:soldats?|militaires|troupes?|hommes|réservistes)\s+russes", "armée russe"),
+    (
+        r"arm[ée]e\s+fran[çc]aise|(?:soldats?|militaires|troupes?)\s+(?:fran[çc]ais|tricolores)|Barkhane",
+        "armée française",
+    ),  # noqa: E501
+    (r"arm[ée]e\s+ukrainienne|(?:soldats?|militaires|troupes?)\s+ukrainiens", "armée ukrainienne"),
 )
 _FORCES = [(re.compile(pattern, re.IGNORECASE), name) for pattern, name in FORCES]
 
@@ -104,7 +111,7 @@ _QUALIFIER = "(?P<qualifier>" + "|".join(re.escape(q) for q in QUALIFIERS) + r")
 _COUNT = rf"(?P<count>{NUMBER_PATTERN}|{WORDS_PATTERN})"
 _FIGURE = re.compile(
     rf"(?<![\w.,])(?:{_QUALIFIER})?(?:d'|d’|de\s+)?{_COUNT}\s+(?:de\s+|d'|d’)?"
-    rf"(?P<unit>{_UNIT})(?P<tail>(?:\s+(?:am[ée]ricain|mexicain|guat[ée]malt[èe]que)(?:e)?s?)?"
+    rf"(?P<unit>{_UNIT})(?P<tail>(?:\s+(?:am[ée]ricain|mexicain|guat[ée]malt[èe]que|russe|fran[çc]ais|ukrainien|tricolore)(?:e)?s?)?"
     rf"(?:\s+(?:suppl[ée]mentaires|de\s+plus|d[ée]j[àa]))?)",
     re.IGNORECASE,
 )
