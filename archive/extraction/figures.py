@@ -448,13 +448,23 @@ def _announcer(doc, spans, candidate):
             continue
         if "Inf" in verb.morph.get("VerbForm"):  # « pour assurer la sécurité »: nobody speaks
             continue
+        if any(c.dep_.startswith("expl") for c in verb.children):  # « qui s'ajouteront aux 2 000 »
+            continue
         # The verb governs the figure, or is said beside it: « …, a annoncé X »
         # (the small model often makes it a second root), « Comme le précise X, … ».
-        beside = verb.dep_ == "ROOT" or verb.dep_ in ("parataxis", "ccomp", "advcl") and verb.head.i in ancestors
+        after = bool(tokens) and verb.i > tokens[-1].i
+        # An incise after the figure counts whatever the parse attached it to
+        # (« …, a annoncé lundi le Pentagone » came out as an adjective of « lundi »).
+        beside = (
+            verb.dep_ == "ROOT"
+            or verb.dep_ in ("parataxis", "ccomp", "advcl")
+            and verb.head.i in ancestors
+            or after
+            and _is_incise(verb)
+        )
         if verb.i not in ancestors and not beside:
             continue
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        after = tokens and verb.i > tokens[-1].i
         if after and _is_incise(verb):
             subject = _inverted_subject(verb) or subject
         elif subject is None:  # « Comme le précise La Dépêche du Midi, … »
@@ -511,16 +521,25 @@ _TIME_WORDS = frozenset(
 def _inverted_subject(verb):
     """« …, a annoncé jeudi soir la Préfecture de police » : the noun phrase after the verb."""
     doc = verb.doc
+    governed = False  # « lors d'une conférence de presse », « à l'AFP »: when, where or to whom, not who
     for token in doc[verb.i + 1 :]:
         if token.is_punct:
             return None
-        if token.lower_ in _TIME_WORDS or token.pos_ in ("ADV", "NUM") or token.dep_ == "case":
+        if token.pos_ == "ADP" or token.dep_ == "case" or token.lower_ in ("d'", "d’"):
+            governed = True
             continue
-        if token.pos_ in ("DET",):
+        if token.pos_ == "ADV":  # « par ailleurs »
+            governed = False
             continue
-        if token.pos_ in ("NOUN", "PROPN", "PRON"):
+        if token.lower_ in _TIME_WORDS or token.pos_ in ("NUM", "DET") or token.lower_ in ("l'", "l’"):
+            continue
+        if token.pos_ in ("NOUN", "PROPN", "PRON") or token.lower_ in INSTITUTIONS:
+            if governed or any(c.dep_ == "case" for c in token.children):
+                governed = False
+                continue
             return token
-        return None
+        if token.pos_ != "ADJ":
+            return None
     return None
 
 
@@ -538,12 +557,14 @@ def _name(announcer, candidate, resolve, preceding: str = "") -> str:
     words = _phrase(token)
     if not words:
         return ""
+    if len(words) == 1 and token.lower_ in INSTITUTIONS:  # the parse lost « le département d'Etat américain »
+        words = _institution_words(token)
     text = doc[words[0].i : words[-1].i + 1].text
     named = resolve(text, position)
     if named:
         return named
     head = words_head(words)
-    if _lemma(head) in INSTITUTIONS or _is_name(head):
+    if _lemma(head) in INSTITUTIONS or head.lower_ in INSTITUTIONS or _is_name(head):
         return _without_determiner(text)
     names = [t for t in words if _is_name(t)]
     if names:  # « une information du Wall Street Journal » is the Journal's
@@ -559,6 +580,23 @@ def _name(announcer, candidate, resolve, preceding: str = "") -> str:
             return resolve(named[-1].strip(), position) or named[-1].strip()
         return resolve("", position)
     return ""
+
+
+def _institution_words(token) -> list:
+    """« département d'Etat américain », read from the words: up to a preposition other than « de »."""
+    words = [token]
+    for following in token.doc[token.i + 1 :]:
+        if following.lower_ in ("de", "d'", "d’", "du", "des", "la", "l'", "l’") or following.pos_ in (
+            "NOUN",
+            "PROPN",
+            "ADJ",
+        ):
+            words.append(following)
+        else:
+            break
+    while words[-1].lower_ in ("de", "d'", "d’", "du", "des", "la", "l'", "l’"):
+        words.pop()
+    return words
 
 
 def _is_name(token) -> bool:

@@ -108,6 +108,21 @@ def test_a_date_after_a_figure_is_not_an_elliptic_count():
             "Oleksii Reznikov",
         ),
         ("Ces troupes s'ajoutent aux 8 500 militaires placés en état d’alerte à la fin de janvier.", ""),
+        (
+            "Plus de 5.000 militaires américains vont être déployés à la frontière mexicaine pour empêcher l'entrée "
+            "sur le territoire d'une caravane de migrants, a annoncé lundi le Pentagone.",
+            "Pentagone",
+        ),
+        (
+            '"Nous allons déployer plus de 5.200 soldats à la frontière sud-ouest", a affirmé lors d\'une conférence '
+            "de presse le général Terrence O'Shaughnessy.",
+            "Terrence O'Shaughnessy",
+        ),
+        (
+            "Plus de 700 soldats sont déployés pour assurer la sécurité de l’ouvrage, a précisé à l’AFP une source "
+            "sécuritaire sous le couvert de l’anonymat.",
+            "",
+        ),
     ],
 )
 def test_the_announcer_is_read_from_the_parse(sentence, announcer):
