@@ -68,7 +68,7 @@ def test_the_article_page_and_its_api_say_who_announced_a_figure(client, seeds):
     figure = Figure.objects.get(article__in=seeds, count=5000, announcer="Wall Street Journal")
     assert figure.announcer_kind == "organisation"
     html = client.get(figure.article.get_absolute_url()).content.decode()
-    assert '<span class="announcer">annoncé par Wall Street Journal</span>' in html
+    assert '<span class="announcer">annoncé par : Wall Street Journal</span>' in html
     data = client.get(f"/api/articles/{figure.article.slug}/").json()
     item = next(f for f in data["figures"] if f["count"] == 5000)
     assert (item["announcer"], item["announcer_kind"]) == ("Wall Street Journal", "organisation")
