@@ -325,6 +325,10 @@ def _governors(token, hops: int = 4):
     sentence says the token does or undergoes."""
     seen = []
     while hops and token.head is not token:
+        # Not out of a clause of its own: « sur les 115 000 légionnaires, 15 %
+        # étaient volontaires » says nothing of what the main clause's verb does.
+        if token.dep_ in _CLAUSES and seen:
+            break
         token = token.head
         seen.append(token)
         hops -= 1
@@ -337,6 +341,7 @@ def _governors(token, hops: int = 4):
     return seen
 
 
+_CLAUSES = frozenset("ccomp advcl parataxis acl:relcl csubj".split())
 _MODALS = frozenset("aller pouvoir devoir vouloir venir falloir permettre décider ordonner prévoir".split())
 _SKIPPED_BEFORE = frozenset("DET ADP ADV NUM PRON".split())
 _QUALIFIER_WORDS = frozenset(w for q in QUALIFIERS for w in re.split(r"(?<=['’])|\s+", q) if w)
