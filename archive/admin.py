@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin import widgets
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.db import models
 from django.db.models import Count
@@ -7,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
+from archive.edited_text import same_text, submitted_text
 from archive.entities import add_alias, merge_entities
 from archive.extraction.entities import entity_key
 from archive.jobs import queue_extraction
@@ -28,7 +30,7 @@ from archive.models import (
     Subject,
     Theme,
 )
-from archive.relevance import apply_relevance
+from archive.relevance import apply_relevance, follow_relevance
 
 # Form fields that, once an editor changes them, belong to the editor.
 EDITABLE_FIELDS = {
@@ -43,6 +45,46 @@ EDITABLE_FIELDS = {
     "themes": ExtractedField.THEMES,
     "relevance": ExtractedField.RELEVANCE,
 }
+
+
+class EditorTextField(forms.CharField):
+    """A text field that sees a change only where the editor made one: the
+    browser's CRLF line ends and surrounding whitespace are not a change, and
+    what is saved has the archive's LF line ends (paragraphs split on them)."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return submitted_text(value) if isinstance(value, str) else value
+
+    def has_changed(self, initial, data):
+        if self.disabled:
+            return False
+        single_line = not isinstance(self.widget, forms.Textarea)
+        return not same_text(initial, self.to_python(data), single_line=single_line)
+
+
+def text_fields(textarea=None) -> dict:
+    """formfield_overrides giving every text field of a model the editor's
+    comparison; `textarea` replaces the admin's default one."""
+    return {
+        models.TextField: {"form_class": EditorTextField, **({"widget": textarea} if textarea else {})},
+        models.CharField: {"form_class": EditorTextField},
+        # Fields with their own form field (validation) keep it.
+        models.SlugField: {"widget": widgets.AdminTextInputWidget},
+        models.URLField: {"assume_scheme": "https"},
+    }
+
+
+class PlainSaveMixin:
+    """Saving a form without changing anything records nothing in the history
+    (Django logs « Aucun champ modifié » otherwise)."""
+
+    formfield_overrides = text_fields()
+
+    def log_change(self, request, obj, message):
+        if not message:
+            return None
+        return super().log_change(request, obj, message)
 
 
 def log_change(request, obj, message):
@@ -67,8 +109,7 @@ class ArticleCountMixin:
 
 
 @admin.register(Source)
-class SourceAdmin(ArticleCountMixin, admin.ModelAdmin):
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+class SourceAdmin(PlainSaveMixin, ArticleCountMixin, admin.ModelAdmin):
     list_display = ["name", "slug", "article_count", "url"]
     search_fields = ["name", "slug"]
 
@@ -102,6 +143,7 @@ class ReviewableFormSet(forms.BaseInlineFormSet):
 
 class ReviewableInline(admin.TabularInline):
     formset = ReviewableFormSet
+    formfield_overrides = text_fields()
     extra = 0
     readonly_fields = ["origin"]
     show_change_link = False
@@ -120,13 +162,13 @@ class MentionInline(ReviewableInline):
 class FigureInline(ReviewableInline):
     model = Figure
     fields = ["qualifier", "count", "unit", "force", "announcer", "announcer_kind", "sentence", "review", "origin"]
-    formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 60})}}
+    formfield_overrides = text_fields(forms.Textarea(attrs={"rows": 2, "cols": 60}))
 
 
 class QuoteInline(ReviewableInline):
     model = Quote
     fields = ["speaker", "text", "review", "origin"]
-    formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 70})}}
+    formfield_overrides = text_fields(forms.Textarea(attrs={"rows": 2, "cols": 70}))
 
 
 class NamesField(forms.Field):
@@ -157,9 +199,8 @@ class ArticleForm(forms.ModelForm):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(PlainSaveMixin, admin.ModelAdmin):
     form = ArticleForm
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ["title", "published_on", "date_precision", "source", "relevance", "verified", "word_count", "ref"]
     list_filter = [
         "relevance", "verified", "date_precision", "date_found_by", "title_generated", "themes", "source", "language",
@@ -225,8 +266,17 @@ class ArticleAdmin(admin.ModelAdmin):
             obj.date_found_by = DateFoundBy.EDITOR if obj.published_on else DateFoundBy.NONE
             obj.date_evidence = ""
         # The score follows the title and text as saved; the level too, unless the editor set it.
+        scored = Article.objects.filter(pk=obj.pk, relevance_score__isnull=False)
+        was = scored.values_list("relevance", flat=True).first() if change else None
         apply_relevance(obj)
         super().save_model(request, obj, form, change)
+        if change and follow_relevance(obj, was):
+            job = queue_extraction([obj.pk], request.user)
+            self.message_user(
+                request,
+                f"L'article revient dans le sujet : ses entités citées en passant sont recherchées à nouveau ({job}).",
+                messages.INFO,
+            )
 
     @admin.display(description="indices de pertinence")
     def relevance_evidence_list(self, obj):
@@ -320,6 +370,7 @@ class AliasFormSet(forms.BaseInlineFormSet):
 
 
 class AliasInline(admin.TabularInline):
+    formfield_overrides = text_fields()
     model = Alias
     formset = AliasFormSet
     fields = ["name"]
@@ -331,7 +382,7 @@ class MergeForm(forms.Form):
 
 
 @admin.register(Entity)
-class EntityAdmin(admin.ModelAdmin):
+class EntityAdmin(PlainSaveMixin, admin.ModelAdmin):
     list_display = ["name", "kind", "slug", "mention_count"]
     list_filter = ["kind", "name_edited"]
     search_fields = ["name", "aliases__name", "slug"]
@@ -346,10 +397,15 @@ class EntityAdmin(admin.ModelAdmin):
         return entity.mention_count
 
     def get_readonly_fields(self, request, obj=None):
-        return ["slug"] if obj else []
+        return ["slug", "former_addresses"] if obj else []
 
     def get_prepopulated_fields(self, request, obj=None):
         return {} if obj else {"slug": ["name"]}
+
+    @admin.display(description="anciennes adresses")
+    def former_addresses(self, entity):
+        """The slugs of the entities merged into this one: their pages redirect here."""
+        return ", ".join(entity.former_slugs.values_list("slug", flat=True)) or "—"
 
     def save_model(self, request, obj, form, change):
         if "name" in form.changed_data:
@@ -385,7 +441,7 @@ class EntityAdmin(admin.ModelAdmin):
 
 
 @admin.register(Theme)
-class ThemeAdmin(ArticleCountMixin, admin.ModelAdmin):
+class ThemeAdmin(PlainSaveMixin, ArticleCountMixin, admin.ModelAdmin):
     list_display = ["name", "slug", "article_count"]
     search_fields = ["name", "keywords"]
 
@@ -401,13 +457,13 @@ def _definition_or_none(subject):
 
 
 @admin.register(Subject)
-class SubjectAdmin(admin.ModelAdmin):
+class SubjectAdmin(PlainSaveMixin, admin.ModelAdmin):
     """One subject per archive: the list leads to its form; saving a changed
     definition queues the re-scoring of every article."""
 
     fields = ["places", "topics", "related_threshold", "core_threshold", "distribution", "updated_at"]
     readonly_fields = ["distribution", "updated_at"]
-    formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 20, "cols": 50})}}
+    formfield_overrides = text_fields(forms.Textarea(attrs={"rows": 20, "cols": 50}))
 
     def has_add_permission(self, request):
         return False
@@ -454,7 +510,7 @@ class OrganisationPatternForm(forms.ModelForm):
 
 
 @admin.register(OrganisationPattern)
-class OrganisationPatternAdmin(admin.ModelAdmin):
+class OrganisationPatternAdmin(PlainSaveMixin, admin.ModelAdmin):
     """The known organisations (archive.extraction.organisations): extraction reads
     the list at each batch, so a change applies to what is extracted next."""
 

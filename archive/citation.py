@@ -10,19 +10,23 @@ from archive.dates import display_at_precision
 from archive.models import Article, DatePrecision
 
 UNDATED = "s. d."  # sans date, as French references write it
+# A title Vigie made (none came with the text) is not the publication's: references
+# mark such a title as attributed, in square brackets.
+ATTRIBUTED = "[titre attribué]"
 MONTH_MACROS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
 def plain_citation(article: Article, url: str, today=None) -> str:
-    """[Auteurs, ]« Titre », Source, 12 novembre 2018. En ligne : <url d'origine>.
-    Archive Vigie : <url>, consulté le 3 mars 2025."""
+    """[Auteurs, ]« Titre »[ [titre attribué]], Source, 12 novembre 2018. En ligne :
+    <url d'origine>. Archive Vigie : <url>, consulté le 3 mars 2025."""
     today = today or timezone.localdate()
     # Quotes inside a title in « » become “ ” so the reader sees where it ends.
     title = article.title.strip().replace("«", "“").replace("»", "”").rstrip(".").strip()
     date = display_at_precision(article.published_on, article.date_precision)
     if not article.published_on:
         date = UNDATED
-    parts = [article.byline, f"« {title} »"] if article.byline else [f"« {title} »"]
+    title = f"« {title} » {ATTRIBUTED}" if article.title_generated else f"« {title} »"
+    parts = [article.byline, title] if article.byline else [title]
     if article.source:
         parts.append(article.source.name)
     parts.append(date)
@@ -38,7 +42,8 @@ def bibtex(article: Article, url: str, today=None) -> str:
     today = today or timezone.localdate()
     kind = "article" if article.source else "misc"
     # Double braces keep the title's capitals (proper nouns) as written.
-    fields = [("title", "{{" + bibtex_text(article.title) + "}}")]
+    title = "{" + bibtex_text(article.title) + "}"
+    fields = [("title", "{" + title + (f" {ATTRIBUTED}" if article.title_generated else "") + "}")]
     if article.authors:
         fields.insert(0, ("author", "{" + " and ".join(bibtex_text(name) for name in article.authors) + "}"))
     if article.source:

@@ -16,8 +16,9 @@ from django.utils import timezone
 from archive.duplicates import record_signature
 from archive.entities import entity_for
 from archive.extraction import batch, parallel
+from archive.extraction.entities import FoundEntity
 from archive.extraction.organisations import KnownOrganisation, parse_spellings
-from archive.extraction.pipeline import Extracted, Facts, RawArticle
+from archive.extraction.pipeline import Extracted, Facts, RawArticle, salient
 from archive.extraction.themes import Lexicon, parse_keywords
 from archive.models import (
     Article,
@@ -27,6 +28,7 @@ from archive.models import (
     OrganisationPattern,
     Origin,
     Quote,
+    Relevance,
     Review,
     Source,
     Theme,
@@ -115,12 +117,15 @@ def apply_extraction(article: Article, extracted: Extracted, facts: Facts) -> bo
     """Write an extraction into a saved article, respecting the editor's work.
     Returns whether anything changed. Call inside a transaction."""
     changed = _apply_fields(article, extracted)
-    changed |= _sync_mentions(article, facts)
+    changed |= apply_relevance(article)  # from the title and text as shown, the editor's if corrected
+    entities = facts.entities
+    if article.relevance == Relevance.OFF_TOPIC:
+        entities = salient(entities, facts.lead_end)
+    changed |= _sync_mentions(article, entities)
     changed |= _sync(article, Figure, _figure_rows(facts))
     changed |= _sync(article, Quote, _quote_rows(facts))
     changed |= _apply_themes(article, facts)
     changed |= record_signature(article, facts.signature)
-    changed |= apply_relevance(article)  # from the title and text as shown, the editor's if corrected
     article.extracted_at = timezone.now()
     article.save()  # also schedules the article's reindexing on commit
     return changed
@@ -150,9 +155,9 @@ def _apply_fields(article: Article, extracted: Extracted) -> bool:
     return article.assign(values)
 
 
-def _sync_mentions(article: Article, facts: Facts) -> bool:
+def _sync_mentions(article: Article, entities: list[FoundEntity]) -> bool:
     found = {}
-    for entity in facts.entities:
+    for entity in entities:
         stored = entity_for(entity)
         count, position = found.get(stored.pk, (0, entity.first_position))
         found[stored.pk] = (count + entity.count, min(position, entity.first_position))

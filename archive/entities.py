@@ -6,7 +6,7 @@ from django.utils.text import slugify
 
 from archive.extraction.entities import FoundEntity, entity_key
 from archive.extraction.text import accents
-from archive.models import Alias, Entity, Mention, Review
+from archive.models import Alias, Entity, FormerSlug, Mention, Review
 from archive.signals import articles_changed
 
 
@@ -48,6 +48,8 @@ def _create(kind: str, name: str) -> Entity:
     base = slugify(name)[:200] or kind
     for attempt in range(20):
         slug = base if attempt == 0 else f"{base}-{kind}" if attempt == 1 else f"{base}-{attempt}"
+        if FormerSlug.objects.filter(slug=slug).exists():
+            continue  # the address of a merged entity keeps leading to the one kept
         try:
             with transaction.atomic():
                 return Entity.objects.create(kind=kind, name=name, slug=slug)
@@ -69,7 +71,7 @@ def add_alias(entity: Entity, name: str) -> None:
 @transaction.atomic
 def merge_entities(target: Entity, others) -> list[int]:
     """Merge `others` into `target`: their names and aliases become the target's
-    aliases, their mentions move to it. Returns the ids of the articles whose
+    aliases, their mentions move to it, their page addresses lead to it. Returns the ids of the articles whose
     documents change, announced to the search index (archive/signals.py), which
     rewrites them when the transaction commits: those
     that mentioned `others`, and every article of `target`, whose documents
@@ -96,7 +98,16 @@ def merge_entities(target: Entity, others) -> list[int]:
                 existing.review = mention.review  # an editor's decision on either stands
             existing.save(update_fields=["count", "first_position", "review"])
             mention.delete()
+        # The merged entity's page, and the pages merged into it before, lead to the one kept.
+        FormerSlug.objects.filter(entity=other).update(entity=target)
+        FormerSlug.objects.update_or_create(slug=other.slug, defaults={"entity": target})
         other.delete()
     touched.update(Mention.objects.filter(entity=target).values_list("article_id", flat=True))
     articles_changed.send(sender=Entity, article_ids=sorted(touched))
     return sorted(touched)
+
+
+def drop_orphans() -> int:
+    """Delete the entities no article mentions any more, unless an editor named them."""
+    deleted, _ = Entity.objects.filter(mentions__isnull=True, name_edited=False).delete()
+    return deleted

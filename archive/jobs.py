@@ -67,7 +67,10 @@ def run_job(job: ExtractionJob, processes: int = 1) -> None:
 
     try:
         if job.relevance_only:
-            changed = rescore(sorted(job.article_ids), progress=progress)
+            rescored = rescore(sorted(job.article_ids), progress=progress)
+            changed = rescored.changed
+            if rescored.to_extract:  # back on the subject: their passing names are found again
+                extract_articles(Article.objects.filter(pk__in=rescored.to_extract).order_by("pk"), processes=processes)
         else:
             articles = Article.objects.filter(pk__in=job.article_ids).order_by("pk")
             changed = extract_articles(articles.iterator(chunk_size=200), progress=progress, processes=processes)

@@ -350,6 +350,26 @@ class Article(models.Model):
     def is_edited(self, field):
         return field in self.edited_fields
 
+    @property
+    def title_checked(self):
+        """For a title Vigie attributed (none came with the text): whether an editor
+        checked it; None for a title the source gave."""
+        if not self.title_generated:
+            return None
+        return self.verified or self.is_edited(ExtractedField.TITLE)
+
+    @property
+    def date_extracted(self):
+        return self.date_found_by in (DateFoundBy.TEXT, DateFoundBy.HEADER)
+
+    @property
+    def date_checked(self):
+        """For a date found in the text: whether an editor checked it; None for a
+        date given with the file, typed by an editor, or unknown."""
+        if not self.date_extracted:
+            return None
+        return self.verified or self.is_edited(ExtractedField.DATE)
+
     def assign(self, values: dict) -> bool:
         """Set the fields of `values` (not saved here); returns whether any changed."""
         changed = False
@@ -372,6 +392,13 @@ class EntityKind(models.TextChoices):
     ORGANISATION = "organisation", "organisation"
 
 
+class EntityQuerySet(models.QuerySet):
+    def with_review(self):
+        """Entities with whether an editor accepted one of their mentions, in the same query."""
+        accepted = Mention.objects.filter(entity=models.OuterRef("pk"), review=Review.ACCEPTED)
+        return self.annotate(has_accepted_mention=models.Exists(accepted))
+
+
 class Entity(models.Model):
     """A person, place or organisation, shared by every article that mentions it."""
 
@@ -383,6 +410,8 @@ class Entity(models.Model):
         "nom corrigé", default=False, editable=False, help_text="Un éditeur a fixé le nom : l'extraction le garde."
     )
 
+    objects = EntityQuerySet.as_manager()
+
     class Meta:
         ordering = ["name"]
         verbose_name = "entité"
@@ -393,6 +422,15 @@ class Entity(models.Model):
 
     def get_absolute_url(self):
         return reverse("entity", args=[self.slug])
+
+    @property
+    def checked(self):
+        """An editor fixed the entity's name or accepted one of its mentions."""
+        if self.name_edited:
+            return True
+        if hasattr(self, "has_accepted_mention"):  # Entity.objects.with_review()
+            return self.has_accepted_mention
+        return self.mentions.filter(review=Review.ACCEPTED).exists()
 
     def get_search_url(self):
         """The search narrowed to the articles that mention this entity."""
@@ -424,6 +462,24 @@ class Alias(models.Model):
         super().save(*args, **kwargs)
 
 
+class FormerSlug(models.Model):
+    """The page address of an entity merged into another: links to the old page,
+    in citations and other sites, lead to the entity kept."""
+
+    slug = models.SlugField(max_length=220, unique=True)
+    entity = models.ForeignKey(
+        Entity, on_delete=models.CASCADE, related_name="former_slugs", verbose_name="fusionnée dans"
+    )
+
+    class Meta:
+        ordering = ["slug"]
+        verbose_name = "ancienne adresse d'entité"
+        verbose_name_plural = "anciennes adresses d'entités"
+
+    def __str__(self):
+        return f"{self.slug} → {self.entity.slug}"
+
+
 def content_key(*parts) -> str:
     """What identifies a figure or quote across re-extractions: its normalised
     content, so a rejected one is recognised when extraction finds it again."""
@@ -447,6 +503,11 @@ class Reviewable(models.Model):
     @property
     def is_shown(self):
         return self.review != Review.REJECTED
+
+    @property
+    def checked(self):
+        """An editor accepted it (or added it): until then it is extraction's guess."""
+        return self.review == Review.ACCEPTED
 
     def identity(self):
         return self.key or self.default_key()
@@ -580,6 +641,21 @@ class FingerprintBand(models.Model):
 
     class Meta:
         indexes = [models.Index(fields=["key"], name="fingerprint_band_key_idx")]
+
+    def __str__(self):
+        return str(self.key)
+
+
+class FingerprintPassage(models.Model):
+    """The key of one paragraph of an article (archive.extraction.wire_copies):
+    counting the articles holding a key tells furniture (a cartoon's standard
+    caption, a newsletter block) from the story."""
+
+    fingerprint = models.ForeignKey(Fingerprint, on_delete=models.CASCADE, related_name="passages")
+    key = models.BigIntegerField()
+
+    class Meta:
+        indexes = [models.Index(fields=["key"], name="fingerprint_passage_key_idx")]
 
     def __str__(self):
         return str(self.key)

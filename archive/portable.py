@@ -43,6 +43,8 @@ from archive.models import (
     Figure,
     Fingerprint,
     FingerprintBand,
+    FingerprintPassage,
+    FormerSlug,
     Mention,
     NearDuplicate,
     OrganisationPattern,
@@ -67,12 +69,14 @@ ARCHIVE_MODELS = [
     Article.themes.through,
     Entity,
     Alias,
+    FormerSlug,
     Mention,
     Figure,
     Quote,
     NearDuplicate,
     Fingerprint,
     FingerprintBand,
+    FingerprintPassage,
 ]
 # Lists editors keep that a file from an older Vigie does not hold: such a file
 # leaves them as they are (the migrations seeded them) instead of emptying them.

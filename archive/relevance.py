@@ -12,11 +12,13 @@ definition changes).
 
 import functools
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 
 from django.db import transaction
 
+from archive.entities import drop_orphans
 from archive.extraction import relevance as scoring
-from archive.models import Article, ExtractedField, Subject
+from archive.models import Article, ExtractedField, Mention, Origin, Relevance, Review, Subject
 
 FIELDS = ["relevance", "relevance_score", "relevance_evidence"]
 CHUNK = 200  # articles re-scored per transaction
@@ -56,12 +58,21 @@ def apply_relevance(article: Article, subject: scoring.Definition | None = None)
     return article.assign(values)
 
 
-def rescore(article_ids: Iterable[int], progress: Callable[[int, int], None] | None = None) -> int:
+@dataclass
+class Rescored:
+    changed: int = 0  # articles whose score, evidence or level changed
+    # Articles that came back on the subject: the names they cite in passing were
+    # left out while they were off it (`drop_passing_mentions`), so they need a
+    # full re-extraction (archive.curation.extract_articles).
+    to_extract: list[int] = field(default_factory=list)
+
+
+def rescore(article_ids: Iterable[int], progress: Callable[[int, int], None] | None = None) -> Rescored:
     """Score the articles `article_ids` again, CHUNK per transaction; each
     changed article is saved (and reindexed when its transaction commits).
-    Returns how many changed; `progress(done, changed)` after each chunk."""
+    `progress(done, changed)` after each chunk."""
     subject = subject_definition()
-    done = changed = 0
+    done, result = 0, Rescored()
     ids = list(article_ids)
     for start in range(0, len(ids), CHUNK):
         chunk = ids[start : start + CHUNK]
@@ -69,13 +80,42 @@ def rescore(article_ids: Iterable[int], progress: Callable[[int, int], None] | N
             # Read under lock: an editor's decision saved meanwhile is not overwritten.
             articles = Article.objects.select_for_update().filter(pk__in=chunk)
             for article in articles.only("pk", "title", "lead", "body", "edited_fields", *FIELDS):
+                # Never scored (a backup from before relevance): nothing was left out.
+                was = article.relevance if article.relevance_score is not None else None
                 if apply_relevance(article, subject):
                     article.save(update_fields=[*FIELDS, "updated_at"])
-                    changed += 1
+                    result.changed += 1
+                    if follow_relevance(article, was):
+                        result.to_extract.append(article.pk)
         done += len(chunk)
         if progress:
-            progress(done, changed)
-    return changed
+            progress(done, result.changed)
+    drop_orphans()
+    return result
+
+
+def follow_relevance(article: Article, was: str | None) -> bool:
+    """Make the article's entities follow a change of its level from `was` (None:
+    never scored): off the subject, it keeps only the names it is about
+    (archive.extraction.pipeline.salient). Returns whether it came back on the
+    subject and needs its entities found again."""
+    if was is None or article.relevance == was:
+        return False
+    if article.relevance == Relevance.OFF_TOPIC:
+        drop_passing_mentions(article)
+        return False
+    return was == Relevance.OFF_TOPIC
+
+
+def drop_passing_mentions(article: Article) -> int:
+    """Delete the extracted, unreviewed mentions of `article` named once, after
+    its title and lead: what `salient` leaves out of an off-topic article."""
+    lead_end = len(article.title) + 2 + len(article.lead)
+    passing = Mention.objects.filter(
+        article=article, origin=Origin.EXTRACTED, review=Review.PENDING, count__lt=2, first_position__gte=lead_end
+    )
+    deleted, _ = passing.delete()
+    return deleted
 
 
 def score_unscored() -> int:

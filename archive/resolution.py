@@ -32,10 +32,10 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.db.models import Count
 
-from archive.entities import merge_entities
+from archive.entities import drop_orphans, merge_entities
 from archive.extraction.entities import ORGANISATION, PERSON, PLACE, entity_key, is_known_place, is_name_fragment
 from archive.extraction.text import fold
-from archive.models import Alias, Entity, OrganisationPattern
+from archive.models import Alias, Entity, Mention, OrganisationPattern
 
 # A fuller name "dominates" a surname when it has this many times the articles of
 # every other person with that surname.
@@ -74,8 +74,7 @@ def resolve_entities(dry_run: bool = False) -> tuple[list[Merge], int]:
             _apply(planned)
     removed = 0
     if not dry_run:
-        orphans = Entity.objects.filter(mentions__isnull=True, name_edited=False)
-        removed, _ = orphans.delete()
+        removed = drop_orphans()
     return merges, removed
 
 
@@ -187,8 +186,16 @@ def _acronyms(known: dict[int, _Known]):
         if item.entity.kind != PERSON and len(name) < 4:
             owners = [o for o in owners if o.entity.kind != PERSON]  # "PS" is no one's initials
         owner = _dominant(owners)
-        if owner and len(owners) == 1:
+        # An archive of general news knows many « ENA »: an organisation's acronym is
+        # the name it spells only where an article cites both (and so, most likely,
+        # spells it out). A person's three or four initials (« AMLO ») are theirs.
+        if owner and len(owners) == 1 and (owner.entity.kind == PERSON or _cited_together(item.entity, owner.entity)):
             yield item, owner, "sigle"
+
+
+def _cited_together(one: Entity, other: Entity) -> bool:
+    articles = Mention.objects.filter(entity=other).values("article")
+    return Mention.objects.filter(entity=one, article__in=articles).exists()
 
 
 def _initials(entity: Entity) -> str:

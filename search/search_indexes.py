@@ -45,6 +45,8 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
     place = MultiKeywordField()
     organisation = MultiKeywordField()
     theme = MultiKeywordField()
+    # The slug of the first article of its wire story: a search may show each story once.
+    story = KeywordField(null=True)
     # core, related or off_topic: the article's relevance to the archive's subject.
     relevance = KeywordField(model_attr="relevance")
     # Names and spellings, searched as words: `personne:trump`, `lieu:"Ciudad Juárez"`.
@@ -102,6 +104,9 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
 
     def prepare_source(self, article):
         return article.source.slug if article.source_id else None
+
+    def prepare_story(self, article):
+        return index_facts_of(article).story or article.slug
 
     def prepare_person(self, article):
         return _entity_slugs(article, EntityKind.PERSON)

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_GET, require_safe
 
 from archive.citation import bibtex, plain_citation
 from archive.dates import iso_at_precision
-from archive.facts import facts_json, facts_of
+from archive.facts import copies_with_differences, facts_json, facts_of
 from archive.models import Article
 from search.engine.connection import backend
 from search.engine.highlighting import highlight_paragraph
@@ -38,6 +38,7 @@ def article_detail(request, slug):
             "query": query,
             "matched": any("<mark>" in p for p in paragraphs),
             "facts": facts,
+            "copies": copies_with_differences(article, facts.near_duplicates),
             "back": results_page(state, rank) if state else None,
             "neighbours": search_neighbours(state, rank, article.slug) if state else None,
             "related": related_articles(article, exclude=facts.near_duplicates),
@@ -92,11 +93,14 @@ def article_json(article):
         "ref": article.ref,
         "title": article.title,
         "title_generated": article.title_generated,
+        # For a title or date Vigie found itself: whether an editor checked it (null otherwise).
+        "title_checked": article.title_checked,
         "date": iso_at_precision(article.published_on, article.date_precision),
         "date_precision": article.date_precision,
         "date_found_by": article.date_found_by or None,
         "date_source": article.date_found_by or None,
         "date_evidence": article.date_evidence or None,
+        "date_checked": article.date_checked,
         "source": article.source.name if article.source else None,
         "authors": article.authors,
         "url": article.url or None,

@@ -7,10 +7,11 @@ subject unless the reader asks for all of them (web/scope.py)."""
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Q
+from django.http import HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
-from archive.models import Entity, EntityKind, Review
+from archive.models import Entity, EntityKind, FormerSlug, Review
 from search.query.run import SearchOutcome, run_search
 from search.query.state import SearchState
 from web.coverage_chart import coverage_chart
@@ -23,7 +24,12 @@ INDEX_SIZE = 60  # entities per kind on the list of entities
 
 @require_GET
 def entity_detail(request, slug):
-    entity = get_object_or_404(Entity, slug=slug)
+    entity = Entity.objects.with_review().filter(slug=slug).first()
+    if entity is None:
+        # A merged entity's address, cited or linked elsewhere: the entity kept, for good.
+        former = get_object_or_404(FormerSlug.objects.select_related("entity"), slug=slug)
+        query = f"?{request.GET.urlencode()}" if request.GET else ""
+        return HttpResponsePermanentRedirect(former.entity.get_absolute_url() + query)
     scope = scope_of(request)
     page = entity_page(entity, request.GET.get("page"), scope)
     context = {"page": page, "entity": entity, "search": page.search, "chart": page.chart, "scope": scope}

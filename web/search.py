@@ -67,6 +67,11 @@ def hit_json(hit):
         "url": hit.url or None,
         "snippet": str(hit.snippet),
         "relevance": hit.relevance or None,
+        # The wire story the article belongs to (its first article's slug); with
+        # `stories=1`, how many other articles of the search are its copies
+        # (see them with `story=<slug>`), else null.
+        "story": hit.story or None,
+        "copies": hit.copies,
     }
 
 

@@ -4,7 +4,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import path
 from django.views.generic import TemplateView
 
-from web import article, entities, exports, feed, figures, health, help, home, search
+from web import article, entities, exports, feed, figure_exports, figures, health, help, home, search
 from web.sitemaps import SITEMAPS
 
 urlpatterns = [
@@ -22,6 +22,8 @@ urlpatterns = [
     path("entites/", entities.entities, name="entities"),
     path("entites/<slug:slug>/", entities.entity_detail, name="entity"),
     path("chiffres/", figures.figures, name="figures"),
+    path("chiffres/export.csv", figure_exports.figures_csv, name="figures-csv"),
+    path("chiffres/export.json", figure_exports.figures_json, name="figures-json"),
     path("sante/", health.health, name="health"),
     path(
         "sitemap.xml",

@@ -577,7 +577,8 @@ def is_noise(name: str, kind: str, context: str = "") -> bool:
     key = entity_key(name)
     if not key or len(key) < 2 or key in PRONOUNS or key in BOILERPLATE or key in GENERIC:
         return True
-    if len(name) > 80 or len(name.split()) > 7 or _NOISE.search(name):
+    # Runaway spans; institutions run to ten words (« Communauté économique des Etats de l'Afrique de l'Ouest »).
+    if len(name) > 80 or len(name.split()) > 10 or _NOISE.search(name):
         return True
     if not name[:1].isupper() and not name[:1].isdigit():
         return True  # "caravane", "l'armée": common nouns the recogniser picked up
@@ -601,7 +602,13 @@ def is_non_entity(name: str, kind: str = "") -> bool:
         return True
     if key in HOLIDAYS and (kind != PERSON or len(words) > 1):
         return True
-    return bool(_CENTURY.match(name) or _GLUED_LABEL.match(name))
+    spaced = re.split(r"[\s‐‑-]+", plain_spelling(name))  # « Etats-clés », not « Etats-Unis »
+    if words[0] in ("etat", "etats") and len(spaced) > 1 and all(w[:1].islower() for w in spaced[1:]):
+        return True  # the common noun: « l'État fédéral », « les États du sud »; states are « État de Mexico »
+    return bool(_CENTURY.match(name) or _GLUED_LABEL.match(name) or _CODE.match(name))
+
+
+_CODE = re.compile(r"[A-Z]-?\d+[A-Z]?$")  # visas and forms: « H-1B », « H-4 »
 
 
 def _is_english(context: str) -> bool:
@@ -615,7 +622,10 @@ def _is_common_word(name: str, kind: str, lowercase_words: set[str]) -> bool:
     sentence, "crise" elsewhere), a weekday or month, or an inhabitant's name."""
     if " " in name or "-" in name:
         return False
-    if entity_key(name) in _CALENDAR or (kind == PLACE and _DEMONYM.search(name)):
+    # « Ukraine » ends as « Américaine » does: a place the gazetteer knows is no inhabitant.
+    if entity_key(name) in _CALENDAR or (
+        kind == PLACE and _DEMONYM.search(name) and not is_known_place(entity_key(name))
+    ):
         return True
     return name.lower() in lowercase_words
 
@@ -626,7 +636,7 @@ def group_mentions(mentions: list[RawMention], text: str) -> list[FoundEntity]:
     spellings: dict[tuple[str, str], Counter] = defaultdict(Counter)
     credits = [m.span() for m in _CREDIT_LINE.finditer(text)]
     lowercase_words = set(re.findall(r"(?<![\w'’])[a-zà-öø-ÿ]\w*", text))
-    for mention in mentions:
+    for mention in _split_place_pairs(map(lambda m: _to_word_end(m, text), mentions)):
         kind = KINDS.get(mention.label)
         span = name_span(mention.text, mention.start)
         if not kind or not span:
@@ -645,6 +655,8 @@ def group_mentions(mentions: list[RawMention], text: str) -> list[FoundEntity]:
             kind = ORGANISATION
         elif kind != PLACE and is_known_place(key) and not _names_a_person(key, mentions):
             kind = PLACE
+        elif kind == ORGANISATION and _is_town(name):
+            kind = PLACE  # « Uruapan », which the recogniser takes for a company
         group = groups.setdefault((kind, key), FoundEntity(kind, name, key, first_position=mention.start))
         group.count += 1
         group.positions.append(mention.start)
@@ -661,6 +673,37 @@ def group_mentions(mentions: list[RawMention], text: str) -> list[FoundEntity]:
     merged = _merge_across_kinds(merged)
     merged = _merge_acronyms(merged, text)
     return sorted((e for e in merged if not _is_word_alone(e)), key=lambda e: e.first_position)
+
+
+def _to_word_end(mention: RawMention, text: str) -> RawMention:
+    """The recogniser stops some spans at a hyphen inside a word: « Kim Jong » of
+    « Kim Jong-un »; the name goes on to the end of the word."""
+    end = mention.start + len(mention.text)
+    rest = _HYPHENATED_END.match(text, end)
+    if not rest or not text.startswith(mention.text, mention.start):
+        return mention
+    return RawMention(mention.text + rest[0], mention.label, mention.start)
+
+
+_HYPHENATED_END = re.compile(r"(?:[-‐‑]\w+)+")
+
+
+def _split_place_pairs(mentions):
+    """« Mexique-USA », « Mexique Russie »: two known places the recogniser took as
+    one span (a match, a relationship, a route) are two places."""
+    for mention in mentions:
+        parts = re.split(r"\s*[-‐‑–/]\s*|\s+", mention.text.strip())
+        if (
+            KINDS.get(mention.label) == PLACE
+            and len(parts) == 2
+            and not is_known_place(entity_key(mention.text))
+            and all(len(part) > 1 and is_known_place(entity_key(part)) for part in parts)
+        ):
+            second = mention.text.rindex(parts[1])
+            yield RawMention(parts[0], mention.label, mention.start + mention.text.index(parts[0]))
+            yield RawMention(parts[1], mention.label, mention.start + second)
+        else:
+            yield mention
 
 
 def _without_leading_name(name: str, mention: RawMention) -> tuple[str, RawMention]:
@@ -684,11 +727,18 @@ def _is_word_alone(entity: FoundEntity) -> bool:
     """A one-word name that is a French common word (« Bilan », « Garder »,
     « Fondation »), when nothing else makes it a name: no other spelling in the
     article, not a known organisation, not a town."""
-    if " " in entity.name or "-" in entity.name or entity.aliases or entity.surnames:
+    # Another spelling of the same word (« Economie », « Économie ») makes no name of it.
+    other_names = any(entity_key(alias) != entity.key for alias in entity.aliases)
+    if " " in entity.name or "-" in entity.name or other_names or entity.surnames:
         return False
     if entity.key in ORGANISATIONS or entity.key in _town_keys():
         return False
     return is_french_word(entity.name)
+
+
+def _is_town(name: str) -> bool:
+    """A one-word name that is a town of 15,000 people or more and no French word."""
+    return " " not in name and entity_key(name) in _town_keys() and not is_french_word(name)
 
 
 @functools.cache
@@ -783,19 +833,22 @@ def _merge_acronyms(entities: list[FoundEntity], text: str) -> list[FoundEntity]
         for spelling in {entity.name} | entity.aliases:
             by_name.setdefault(spelling, entity)
     absorbed = set()
-    for match in re.finditer(r"\(([A-Z][A-Z0-9.&-]{1,9})\)", text):
+    for match in re.finditer(r"\(([A-Z][A-Za-zÀ-ÿ0-9.&-]{1,9})\)", text):
         short = by_name.get(match[1])
-        if not short or short.kind == PERSON:
-            continue
-        before = text[max(0, match.start() - 120) : match.start()].rstrip()
+        if not short or (short.kind == PERSON and match[1].isupper()):
+            continue  # a person's initials are theirs to claim (archive.extraction.nicknames)
+        before = plain_spelling(text[max(0, match.start() - 120) : match.start()])
+        as_word = not match[1].isupper()
         long = next(
             (
                 e
                 for e in entities
                 if e is not short
-                and e.kind == short.kind
                 and e.key not in absorbed
                 and any(before.endswith(s) for s in {e.name} | e.aliases)
+                # « Agence France-Presse (AFP) »; a word written as one (« Cédéao ») must
+                # spell the long name's initials, and then takes its kind.
+                and (e.kind != PERSON and spells_initials(match[1], e.name) if as_word else e.kind == short.kind)
             ),
             None,
         )
@@ -803,6 +856,17 @@ def _merge_acronyms(entities: list[FoundEntity], text: str) -> list[FoundEntity]
             absorb(long, short)
             absorbed.add(id(short))
     return [e for e in entities if id(e) not in absorbed]
+
+
+def spells_initials(acronym: str, name: str) -> bool:
+    """Whether `acronym`'s letters are, in order, initials of `name`'s words, starting
+    with the first: « Cédéao » and « Communauté économique des Etats de l'Afrique de l'Ouest »."""
+    initials = "".join(word[0] for word in re.findall(r"\w+", fold(name).lower()))
+    letters = fold(acronym).lower()
+    if not initials or letters[:1] != initials[:1]:
+        return False
+    rest = iter(initials)
+    return all(letter in rest for letter in letters)
 
 
 def speaker_resolver(entities: list[FoundEntity], shift: int = 0):

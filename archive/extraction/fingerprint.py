@@ -18,12 +18,13 @@ import numpy as np
 from datasketch import MinHash
 
 from .text import fold
+from .wire_copies import SHINGLE
 
 NUM_PERM = 126
 ROWS = 3
 BANDS = NUM_PERM // ROWS
-SHINGLE = 3  # words per shingle: small enough to survive a wire copy's re-edit
-THRESHOLD = 0.3  # estimated Jaccard similarity from which two articles are near-duplicates
+# SHINGLE (wire_copies.py): 3 words per shingle, small enough to survive a wire copy's re-edit
+THRESHOLD = 0.3  # estimated Jaccard similarity the bands are tuned to find; wire_copies.py decides the link
 MIN_WORDS = 40  # shorter texts (standfirsts) share too much by chance
 _WORD = re.compile(r"\w+")
 SCHEME = "affine32"  # datasketch 2 default: 32-bit hash values, stored as they are

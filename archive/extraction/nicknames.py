@@ -11,7 +11,16 @@ time the article writes it, a mention of them."""
 import re
 from dataclasses import dataclass
 
-from .entities import ORGANISATIONS, PERSON, FoundEntity, RawMention, absorb, entity_key, is_known_place
+from .entities import (
+    ORGANISATIONS,
+    PERSON,
+    FoundEntity,
+    RawMention,
+    absorb,
+    entity_key,
+    is_known_place,
+    spells_initials,
+)
 
 _NAME = r"[A-ZÀ-Ý][\w'’.-]*(?:\s+(?:de\s+|del\s+|la\s+)?[A-ZÀ-Ý][\w'’.-]*){0,3}"
 _QUOTED = r"[«\"“]\s*(?P<nick>" + _NAME + r")\s*[»\"”]"
@@ -59,6 +68,8 @@ def find_nicknames(mentions: list[RawMention], text: str) -> tuple[list[RawMenti
         elif mention not in people and _may_be_nickname(mention.text):
             for person in people:
                 if person.start > end and _BEFORE_PERSON.match(text[end : person.start]):
+                    if spells_initials(person.text, mention.text):
+                        break  # « Communauté économique des Etats de l'Afrique de l'Ouest (Cédéao) »: its acronym
                     nicknames.append(Nickname(person.text, mention.text))
                     break
     nicknames += _initials(people, text, {entity_key(n.nickname) for n in nicknames})

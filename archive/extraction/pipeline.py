@@ -141,6 +141,7 @@ class Facts:
     quotes: list[Quote]
     themes: list[tuple[str, int]]  # (theme slug, keyword hits)
     signature: bytes | None  # MinHash, for near-duplicates
+    lead_end: int = 0  # where the title and lead end in `analysed_text`: see `salient`
 
 
 def analysed_text(title: str, body: str) -> str:
@@ -171,7 +172,8 @@ def find_facts(
     resolve = speaker_resolver(entities, shift=len(title) + 2)
     quotes = find_quotes(body, resolve)
     figures = find_figures(body, parse, resolve, quotes, announcer_kinds(entities))
-    return Facts(entities, figures, quotes, find_themes(text, lexicons), signature(body))
+    lead_end = len(analysed_text(title, lead_of(body)))
+    return Facts(entities, figures, quotes, find_themes(text, lexicons), signature(body), lead_end)
 
 
 def announcer_kinds(entities: list[FoundEntity]):
@@ -183,6 +185,14 @@ def announcer_kinds(entities: list[FoundEntity]):
         for spelling in {entity.name} | entity.aliases:
             kinds.setdefault(spelling, PERSON if entity.kind == PERSON else ORGANISATION)
     return lambda name: kinds.get(name, "")
+
+
+def salient(entities: list[FoundEntity], lead_end: int) -> list[FoundEntity]:
+    """The entities an article is about: named at least twice, or in its title or
+    lead (before `lead_end`). An article off the archive's subject keeps only these:
+    a Le Monde article on the Covid names a dozen people in passing, and a thousand
+    such articles would bury the subject's own names in every list."""
+    return [entity for entity in entities if entity.count >= 2 or entity.first_position < lead_end]
 
 
 def article_entities(mentions: list[RawMention], text: str) -> list[FoundEntity]:

@@ -354,10 +354,14 @@ class FrenchWhooshSearchBackend(WhooshSearchBackend):
         limit_to_registered_models=None,
         result_class=None,
         parsed=None,
+        collapse=None,
         **kwargs,
     ):
         """`parsed`: the query already parsed (search/query/state.py parses a
-        reader's query once per request); else `query_string` is parsed here."""
+        reader's query once per request); else `query_string` is parsed here.
+        `collapse`: a single-valued keyword field; only the first document of
+        each of its values is kept (one result per story), and each result
+        says how many others it stands for (`result.collapsed`)."""
         empty = {"results": [], "hits": 0, "facets": {}, "spelling_suggestion": None}
         parsed = self.parse(query_string) if parsed is None else parsed
         if parsed is wq.NullQuery:
@@ -372,12 +376,18 @@ class FrenchWhooshSearchBackend(WhooshSearchBackend):
         mask = hits.mask
         for narrow in narrow_queries or ():
             mask = mask & self._filter(snapshot, force_str(narrow))
+        stood_for = None
+        if collapse and snapshot.has_array(collapse):
+            mask, stood_for = self._collapsed(snapshot, hits, mask, sort_by, collapse)
         start = max(start_offset or 0, 0)
         # haystack asks for "everything" (no end) when a queryset is not sliced.
         end = max(end_offset if end_offset is not None else start + UNSLICED_LIMIT, start + 1)
         docnums, scores = self._ranked(snapshot, hits, mask, sort_by, start, end)
         page = DocumentsPage(searcher, docnums, scores, total=int(mask.sum()))
         results = self._process_results(page, result_class=result_class)
+        if stood_for is not None:
+            for result, docnum in zip(results["results"], docnums, strict=True):
+                result.collapsed = stood_for(docnum)
         if facets:
             browsing = isinstance(parsed, wq.Every) and not narrow_queries
             results["facets"] = {
@@ -438,6 +448,26 @@ class FrenchWhooshSearchBackend(WhooshSearchBackend):
         if span and snapshot.has_array(span["field"]) and not snapshot.is_multi(span["field"]):
             return snapshot.between(span["field"], int(span["low"]), int(span["high"]))
         return snapshot.mask_of(snapshot.searcher.docs_for_query(self.filter_parser.parse(narrow)))
+
+    def _collapsed(self, snapshot, hits, mask, sort_by, name):
+        """`mask` with only the first document (in the search's order) of each
+        value of `name`, and a function giving how many other documents of the
+        search share a kept document's value."""
+        order, _scores = self._ranked(snapshot, hits, mask, sort_by, 0, int(mask.sum()))
+        codes = snapshot.keyword(name)
+        order = np.asarray(order, dtype=np.int64)
+        ordered_codes = codes[order]
+        _values, first = np.unique(ordered_codes, return_index=True)
+        keep = np.zeros(len(order), dtype=bool)
+        keep[first] = True
+        keep |= ordered_codes < 0  # a document without a value stands for itself
+        sizes = np.bincount(ordered_codes[ordered_codes >= 0], minlength=len(snapshot.vocabulary(name).values))
+
+        def stood_for(docnum):
+            code = codes[docnum]
+            return int(sizes[code]) - 1 if code >= 0 else 0
+
+        return snapshot.mask_of(order[keep]), stood_for
 
     def _ranked(self, snapshot, hits, mask, sort_by, start, end):
         """Document numbers start…end of the search, in its order, and their scores."""
@@ -525,16 +555,20 @@ class FrenchWhooshSearchQuery(WhooshSearchQuery):
     def __init__(self, using=DEFAULT_ALIAS):
         super().__init__(using=using)
         self.parsed = None
+        self.collapse = None
 
     def build_params(self, spelling_query=None):
         params = super().build_params(spelling_query=spelling_query)
         if self.parsed is not None:
             params["parsed"] = self.parsed
+        if self.collapse is not None:
+            params["collapse"] = self.collapse
         return params
 
     def _clone(self, klass=None, using=None):
         clone = super()._clone(klass=klass, using=using)
         clone.parsed = self.parsed
+        clone.collapse = self.collapse
         return clone
 
 
@@ -545,6 +579,16 @@ def parsed_as(sqs, parsed):
         return sqs
     clone = sqs._clone()
     clone.query.parsed = parsed
+    return clone
+
+
+def collapsed_by(sqs, field):
+    """`sqs` keeping one document per value of `field` (Whoosh only: a search
+    server's own grouping is not wired in, and it answers every document)."""
+    if not isinstance(sqs.query, FrenchWhooshSearchQuery):
+        return sqs
+    clone = sqs._clone()
+    clone.query.collapse = field
     return clone
 
 

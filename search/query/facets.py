@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from archive.models import Entity, Relevance, Source, Theme
+from archive.models import Article, Entity, Relevance, Source, Theme
 
 SLUG = re.compile(r"^[-a-z0-9_]{1,220}$")  # entity slugs reach 220 characters
 YEAR = re.compile(r"^\d{4}$")
@@ -44,6 +44,13 @@ def choices_of(choices) -> Callable[[set[str]], dict[str, str]]:
     return lookup
 
 
+def article_titles(slugs: set[str]) -> dict[str, str]:
+    """A story is named by the title of its first article (one query)."""
+    if not slugs:
+        return {}
+    return dict(Article.objects.filter(slug__in=slugs).values_list("slug", "title"))
+
+
 def one_of(choices) -> re.Pattern:
     return re.compile("^(?:" + "|".join(re.escape(value) for value, _ in choices) + ")$")
 
@@ -58,6 +65,7 @@ class Facet:
     combine: str = "OR"  # how several selected values of this facet narrow a search
     all_of: bool = False  # a reader may ask for articles with all the selected values instead (`all=person`)
     values: tuple[str, ...] = ()  # the only values there are, in their order (order="listed"), named in errors
+    counted: bool = True  # listed with its counts beside the results; else only a filter (a story's copies)
 
     def sorted(self, pairs: Iterable[tuple[str, int]]) -> list[tuple[str, int]]:
         if self.order == "value":
@@ -87,8 +95,12 @@ FACETS: dict[str, Facet] = {
         Facet("place", "Lieu", SLUG, names_from(Entity), all_of=True),
         Facet("organisation", "Organisation", SLUG, names_from(Entity), all_of=True),
         Facet("theme", "Thème", SLUG, names_from(Theme), all_of=True),
+        # The copies of one wire story (search/search_indexes.py, `story`): what
+        # « N reprises » opens. A filter, not a list of values beside the results.
+        Facet("story", "Reprises de", SLUG, article_titles, counted=False),
     )
 }
+COUNTED = [name for name, facet in FACETS.items() if facet.counted]
 
 
 def labels_of(values_by_facet: dict[str, Iterable[str]]) -> dict[str, dict[str, str]]:
@@ -112,6 +124,8 @@ def facet_lists(counts: dict, selected: dict[str, tuple[str, ...]], labels: dict
     at most FACET_LIMIT values, and the selected ones wherever they rank."""
     lists = {}
     for name, facet in FACETS.items():
+        if not facet.counted:
+            continue
         names, chosen = labels.get(name, {}), set(selected.get(name, ()))
         pairs = [pair for pair in counts.get(name, []) if pair[0] not in (None, "")]
         by_count = sorted(pairs, key=lambda pair: (-pair[1], pair[0]))

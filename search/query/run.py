@@ -12,10 +12,10 @@ from haystack.query import EmptySearchQuerySet, SearchQuerySet
 from whoosh import query as wq
 
 from archive.models import Article, DatePrecision
-from search.engine.backend import parsed_as, shared_query_masks
+from search.engine.backend import collapsed_by, parsed_as, shared_query_masks
 from search.engine.highlighting import snippet
 from search.engine.ranking import Passage
-from search.query.facets import FACET_LIMIT, FACETS, facet_lists, labels_of
+from search.query.facets import COUNTED, FACET_LIMIT, facet_lists, labels_of
 from search.query.state import SearchState
 from search.query.suggestions import suggest
 
@@ -38,6 +38,8 @@ class Hit:
     url: str
     snippet: str
     relevance: str = ""  # core, related or off_topic
+    story: str = ""  # slug of its wire story's first article
+    copies: int | None = None  # one result per story: how many other articles of the search are its copies
 
 
 @dataclass
@@ -106,9 +108,9 @@ def _run(outcome, state, multiselect):
     per_page = outcome.per_page
     # A facet's counts leave its own selection out when its values combine with
     # OR; with AND (`all`), they count within the results, as other facets do.
-    own = [name for name, _ in state.filters if state.combine(name) == "OR"] if multiselect else []
+    own = [name for name, _ in state.filters if state.combine(name) == "OR" and name in COUNTED] if multiselect else []
     sqs = search_queryset(state).highlight()
-    for name in FACETS:
+    for name in COUNTED:
         if name not in own:
             sqs = _with_facet(sqs, name, state)
     sqs = sqs.facet("period")  # every month of the chart
@@ -131,7 +133,7 @@ def _run(outcome, state, multiselect):
             "ou cherchez des mots simples."
         )
         return outcome
-    named = {name: [value for value, _ in counts.get(name, [])] for name in FACETS}
+    named = {name: [value for value, _ in counts.get(name, [])] for name in COUNTED}
     named["source"] += [getattr(result, "source", "") for result in results]
     labels = labels_of(named)
     outcome.hits = [_hit(result, labels["source"]) for result in results]
@@ -191,6 +193,8 @@ def search_queryset(state: SearchState):
         sqs = sqs.narrow(f"until:[{date_key(state.date_from.start)} TO 99999999]")
     if state.order_by:
         sqs = sqs.order_by(state.order_by)
+    if state.stories:
+        sqs = collapsed_by(sqs, "story")
     return sqs
 
 
@@ -237,6 +241,8 @@ def _hit(result, names) -> Hit:
         url=getattr(result, "url", "") or "",
         snippet=_snippet(result),
         relevance=getattr(result, "relevance", "") or "",
+        story=getattr(result, "story", "") or "",
+        copies=getattr(result, "collapsed", None),
     )
 
 

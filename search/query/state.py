@@ -93,6 +93,7 @@ class SearchState:
     date_from: Period | None = None
     date_to: Period | None = None
     undated: bool = False
+    stories: bool = False  # one result per wire story, with how many copies it stands for
     all_of: tuple[str, ...] = ()  # facets whose selected values must all be in an article (AND, not OR)
     notes: tuple[str, ...] = ()  # what was changed to run it (cut, capped, reordered)
     problems: tuple[str, ...] = ()  # what was ignored or refused (the API answers 400)
@@ -147,6 +148,8 @@ class SearchState:
         pairs += [(name, str(getattr(self, name))) for name in ("date_from", "date_to") if getattr(self, name)]
         if self.undated:
             pairs.append(("undated", "1"))
+        if self.stories:
+            pairs.append(("stories", "1"))
         if self.sort != self.default_sort:
             pairs.append(("sort", self.sort))
         if page and self.page != 1:
@@ -166,6 +169,8 @@ class SearchState:
                 description[name] = str(bound)
         if self.undated:
             description["undated"] = True
+        if self.stories:
+            description["stories"] = True
         return description
 
     def words(self) -> list[str]:
@@ -177,6 +182,9 @@ class SearchState:
         {facet: {value: label}} already known (a results page's facets); the
         others are looked up."""
         labels = labels if labels is not None else labels_of(self.selected)
+        # Filters the page does not count (a story's copies) are named here.
+        unnamed = {name: values for name, values in self.filters if name not in labels}
+        labels = {**labels, **labels_of(unnamed)} if unnamed else labels
         chips = [
             Chip(FACETS[name].label, label, self.toggled(name, value), phrase=label)
             for name, values in self.filters
@@ -231,6 +239,10 @@ class SearchState:
 
     def undated_only(self) -> "SearchState":
         return self.replace(undated=True, date_from=None, date_to=None)
+
+    def story_copies(self, story: str) -> "SearchState":
+        """Every article of one wire story, whatever the search that found it."""
+        return SearchState.browse(sort="oldest", story=(story,))
 
 
 # Validation -------------------------------------------------------------------
@@ -300,6 +312,7 @@ class _SearchForm(forms.Form):
     date_from = PeriodField(label="Depuis")
     date_to = PeriodField(label="Jusqu'à")
     undated = SwitchField(label="Sans date")
+    stories = SwitchField(label="Une ligne par dépêche")
     all = ValueListField(re.compile(r"^[a-z]{1,20}$"), label="Tous")
 
     def __init__(self, data=None):
@@ -370,6 +383,7 @@ class _SearchForm(forms.Form):
             date_from=data.get("date_from"),
             date_to=data.get("date_to"),
             undated=bool(data.get("undated")),
+            stories=bool(data.get("stories")),
             all_of=tuple(name for name in FACETS if name in (data.get("all") or ()) and len(data.get(name) or ()) > 1),
             notes=tuple(self.notes),
             problems=tuple(problems),

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from django.db.models.query import ModelIterable
 
-from archive.models import Alias, Article, Mention, Review
+from archive.models import Alias, Article, Mention, NearDuplicate, Review
 
 CHUNK = 500  # articles per load: three queries, well under SQLite's limit on query parameters
 
@@ -22,6 +22,7 @@ class IndexFacts:
     # (slug, kind, names: the entity's name then its other spellings), in order of first mention
     entities: list[tuple[str, str, list[str]]] = field(default_factory=list)
     themes: list[tuple[str, str]] = field(default_factory=list)  # (slug, name)
+    story: str = ""  # the slug of the first article of its wire story (itself when none was republished)
 
     def slugs(self, kind) -> list[str]:
         return [slug for slug, entity_kind, _names in self.entities if entity_kind == kind]
@@ -59,6 +60,40 @@ def load_facts(articles) -> None:
     themes = Article.themes.through.objects.filter(article_id__in=by_id).order_by("theme__name")
     for article_id, slug, name in themes.values_list("article_id", "theme__slug", "theme__name"):
         by_id[article_id].index_facts.themes.append((slug, name))
+    for article_id, slug in stories_of(by_id).items():
+        by_id[article_id].index_facts.story = slug
+
+
+def stories_of(articles: dict) -> dict[int, str]:
+    """{article id: slug of its story's first article}. A story is the articles
+    linked by near-duplicate links, followed from one to the next (a wire copy
+    of an update of the story is still the story): a query per step, two or
+    three for a chunk."""
+    parent = {pk: pk for pk in articles}
+
+    def root(pk):
+        while parent[pk] != pk:
+            parent[pk] = parent[parent[pk]]
+            pk = parent[pk]
+        return pk
+
+    frontier = set(articles)
+    while frontier:
+        links = NearDuplicate.objects.filter(from_article_id__in=frontier).values_list(
+            "from_article_id", "to_article_id"
+        )
+        frontier = set()
+        for first, second in links:
+            if second not in parent:
+                parent[second] = second
+                frontier.add(second)
+            low, high = sorted((root(first), root(second)))
+            parent[high] = low  # the story is named by its first article (lowest id)
+    roots = {pk: root(pk) for pk in articles}
+    slugs = {pk: article.slug for pk, article in articles.items()}
+    missing = set(roots.values()) - set(slugs)
+    slugs |= dict(Article.objects.filter(pk__in=missing).values_list("pk", "slug"))
+    return {pk: slugs[story] for pk, story in roots.items()}
 
 
 def index_facts_of(article) -> IndexFacts:

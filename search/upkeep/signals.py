@@ -20,7 +20,7 @@ from django.db.models import signals
 from haystack.signals import BaseSignalProcessor
 
 from archive import signals as archive_signals
-from archive.models import Alias, Article, Entity, Mention, Source, Theme
+from archive.models import Alias, Article, Entity, Mention, NearDuplicate, Source, Theme
 from search.upkeep import queue
 
 log = logging.getLogger(__name__)
@@ -123,6 +123,9 @@ class OnCommitSignalProcessor(BaseSignalProcessor):
             (signals.post_save, self.handle_named, Theme),
             # A theme's links to its articles go with it, through a cascade that sends no m2m signal.
             (signals.pre_delete, self.handle_theme_deleted, Theme),
+            # Both articles of a wire-copy link found or dropped change story (the `story` field).
+            (signals.post_save, self.handle_near_duplicate, NearDuplicate),
+            (signals.post_delete, self.handle_near_duplicate, NearDuplicate),
         ]
 
     def setup(self):
@@ -158,6 +161,9 @@ class OnCommitSignalProcessor(BaseSignalProcessor):
 
     def handle_theme_deleted(self, sender, instance, **kwargs):
         schedule(*instance.articles.values_list("pk", flat=True))
+
+    def handle_near_duplicate(self, sender, instance, **kwargs):
+        schedule(instance.from_article_id, instance.to_article_id)
 
     def handle_article(self, sender, instance, **kwargs):
         schedule(instance.pk)

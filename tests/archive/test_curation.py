@@ -158,15 +158,17 @@ def test_the_article_api_gives_the_facts_of_seed_001(client, seeds):
     assert {"Terrence O'Shaughnessy", "Donald Trump", "Kevin McAleenan"} <= set(data["people"])
     assert "États-Unis" in data["places"]
     assert "Pentagone" in data["organisations"]
-    fields = {"count", "qualifier", "unit", "force", "announcer", "announcer_kind", "sentence"}
+    fields = {"count", "qualifier", "unit", "force", "announcer", "announcer_kind", "sentence", "review", "checked"}
     assert all(set(f) == fields for f in data["figures"])
     first = data["figures"][0]
     assert first | {"sentence": ""} == {
         "count": 5000, "qualifier": "plus de", "unit": "militaires", "force": "armée américaine",
         "announcer": "Pentagone", "announcer_kind": "organisation", "sentence": "",
+        "review": "pending", "checked": False,
     }  # fmt: skip
     assert first["sentence"].startswith("Plus de 5.000 militaires")
-    assert {"speaker": "Terrence O'Shaughnessy", "text": seeds[1].quotes.first().text} in data["quotes"]
+    quote = {"speaker": "Terrence O'Shaughnessy", "text": seeds[1].quotes.first().text}
+    assert quote | {"review": "pending", "checked": False} in data["quotes"]
     assert "Caravanes de migrants" in data["themes"]
     assert data["near_duplicates"] == [seeds[2].slug]
     assert data["date_source"] == "header"

@@ -16,6 +16,7 @@ from archive.models import (
     Article,
     Entity,
     EntityKind,
+    FormerSlug,
     Mention,
     NearDuplicate,
     Origin,
@@ -44,6 +45,7 @@ def edit_like_an_editor(article):
     entity = Entity.objects.create(kind=EntityKind.PERSON, name="Jeanne Testeuse", slug="jeanne-testeuse")
     Entity.objects.filter(pk=entity.pk).update(name_edited=True)
     Alias.objects.create(entity=entity, name="J. Testeuse")
+    FormerSlug.objects.create(slug="j-testeuse", entity=entity)  # an entity merged into her
     Mention.objects.create(
         article=article, entity=entity, origin=Origin.EDITOR, review=Review.ACCEPTED, count=2, first_position=7
     )

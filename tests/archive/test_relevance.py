@@ -10,7 +10,7 @@ from django.contrib.auth.models import Group, Permission
 from django.contrib.messages import get_messages
 from django.core.management import call_command
 
-from archive.models import Article, ExtractionJob, Subject
+from archive.models import Article, Entity, ExtractionJob, Subject
 from archive.portable import export_archive, import_archive
 from archive.relevance import score_unscored
 from tests.archive.test_curation import change_url, reextract, run_action
@@ -168,6 +168,63 @@ def test_a_missing_subject_is_recreated_with_the_default_definition(db):
     Subject.objects.all().delete()
     assert "Mexique : 2" in Subject.current().places
     assert Subject.objects.count() == 1
+
+
+# Names in passing ----------------------------------------------------------------------------
+
+PASSING_TEXT = (
+    "Coupe du monde : Kylian Mbappé qualifie la France\n\n"
+    "Kylian Mbappé a marqué deux fois mercredi au stade Al-Bayt, devant Didier Deschamps.\n\n"
+    "Dans les tribunes, on a aperçu Zinedine Zidane, venu en voisin. Didier Deschamps a salué le groupe."
+)
+
+
+def mentioned(article):
+    return set(Article.objects.get(pk=article.pk).mentions.values_list("entity__name", flat=True))
+
+
+def test_an_article_off_the_subject_keeps_only_the_names_it_is_about(seeds, make_article):
+    football = make_article(PASSING_TEXT)
+    assert football.relevance == "off_topic"
+    names = mentioned(football)
+    # In the title or lead, or named twice: kept. Named once further down: left out.
+    assert {"Kylian Mbappé", "Didier Deschamps"} <= names
+    assert "Zinedine Zidane" not in names
+    assert not Entity.objects.filter(name="Zinedine Zidane").exists()
+    # On the subject, a name cited once after the lead counts too.
+    seed = Article.objects.get(pk=seeds[1].pk)
+    lead_end = len(seed.title) + 2 + len(seed.lead)
+    assert seed.mentions.filter(count=1, first_position__gte=lead_end).exists()
+
+
+def test_an_article_leaving_the_subject_drops_its_passing_names_and_finds_them_again_when_back(seeds):
+    seed = seeds[1]
+    before = mentioned(seed)
+    subject = Subject.current()
+    definition = (subject.places, subject.topics)
+    Subject.objects.update(places="Groenland : 3", topics="banquise : 3")
+    out = io.StringIO()
+    call_command("extract_metadata", "--relevance-only", "--all", stdout=out, stderr=io.StringIO())
+    seed.refresh_from_db()
+    assert seed.relevance == "off_topic"
+    lead_end = len(seed.title) + 2 + len(seed.lead)
+    kept = Article.objects.get(pk=seed.pk).mentions.all()
+    assert kept and all(m.count >= 2 or m.first_position < lead_end for m in kept)
+    assert mentioned(seed) < before
+    assert not Entity.objects.filter(mentions__isnull=True, name_edited=False).exists()
+
+    Subject.objects.update(places=definition[0], topics=definition[1])
+    out = io.StringIO()
+    call_command("extract_metadata", "--relevance-only", "--all", stdout=out, stderr=io.StringIO())
+    assert "revenu(s) dans le sujet et ré-extrait(s)" in out.getvalue()
+    assert mentioned(seed) == before
+
+
+def test_an_editor_putting_an_article_back_on_the_subject_queues_its_re_extraction(seeds, edit, make_article):
+    football = make_article(PASSING_TEXT)
+    edit(football, relevance="related")
+    job = ExtractionJob.objects.get()
+    assert job.article_ids == [football.pk] and not job.relevance_only
 
 
 # Backups ------------------------------------------------------------------------------------

@@ -145,3 +145,19 @@ def test_a_known_place_is_never_merged_into_a_person_nor_a_big_entity_into_a_sma
 
     assert Entity.objects.filter(pk=france.pk, kind="place").exists()
     assert len(articles_of("France")) == 3
+
+
+def test_an_organisations_acronym_cited_apart_from_the_name_it_spells_stays_apart(make_article):
+    make_article(
+        "Les normaliens de l'École normale d'Ayotzinapa ont manifesté à Iguala. "
+        "L'École normale d'Ayotzinapa réclame justice pour ses 43 étudiants.",
+        title="Ayotzinapa",
+    )
+    elsewhere = make_article(
+        "Emmanuel Macron a annoncé la suppression de l'ENA en 2021. L'ENA formait les hauts fonctionnaires "
+        "depuis 1945, et l'ENA sera remplacée par un institut.",
+        title="La fin de l'ENA",
+    )
+    resolve_entities()
+    assert elsewhere.mentions.filter(entity__name="ENA").exists()
+    assert not elsewhere.mentions.filter(entity__name="École normale d'Ayotzinapa").exists()

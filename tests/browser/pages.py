@@ -34,6 +34,9 @@ MAIN_PAGES = [
     ("entites", lambda seed: "/entites/"),
     ("personne", lambda seed: "/entites/donald-trump/"),
     ("chiffres", lambda seed: "/chiffres/"),
+    ("recherche-par-depeche", lambda seed: "/recherche/?q=caravane&stories=1"),
+    ("reprises", lambda seed: "/recherche/?story=" + seed(1).strip("/").split("/")[-1] + "&sort=oldest"),
+    ("chiffres-filtres", lambda seed: "/chiffres/?force=Garde+nationale&date_from=2018&date_to=hier"),
 ]
 
 PAGE_NAMES = [name for name, _ in MAIN_PAGES]

@@ -53,7 +53,7 @@ def test_a_reader_narrows_the_figures_to_one_force_without_javascript(live_serve
     page.get_by_role("button", name="Filtrer").click()
     assert "force=Garde+nationale" in page.url
     assert page.locator(".figures-table tbody tr").count() == 5
-    assert page.locator(".figures-chart circle").count() == 3
+    assert page.locator(".figures-chart svg.chart-wide circle").count() == 3
     context.close()
 
 

@@ -239,6 +239,17 @@ def test_plain_citation_turns_quotes_inside_the_title_into_inner_quotes():
     )
 
 
+def test_a_title_vigie_made_is_cited_as_attributed_in_both_formats():
+    made = article(title="Cette source a confirmé une information du Wall Street Journal", title_generated=True)
+    assert plain_citation(made, URL, today=TODAY).startswith(
+        "« Cette source a confirmé une information du Wall Street Journal » [titre attribué], Belga, 12 novembre 2018."
+    )
+    assert "  title = {{Cette source a confirmé une information du Wall Street Journal} [titre attribué]},\n" in (
+        bibtex(made, URL, today=TODAY)
+    )
+    assert "[titre attribué]" not in plain_citation(article(), URL, today=TODAY) + bibtex(article(), URL)
+
+
 def test_bibtex_escapes_every_special_character_of_a_title():
     assert bibtex_text(TRICKY_TITLE) == (
         r"Le « mur » de Trump : 50 \% du budget \& \{l'armée\} \textbackslash{} coûts \$ \#1 \_x\_ "
@@ -294,6 +305,7 @@ def test_the_page_offers_the_citation_in_both_formats(client, seeds):
     assert '<label for="citation-bibtex">BibTeX</label>' in html
     plain = re.search(r'<textarea id="citation-text"[^>]*>([^<]*)</textarea>', html).group(1)
     assert plain.startswith("« Plus de 5.000 militaires américains")
+    assert "» [titre attribué], Belga" in plain  # seed 001 came without a title
     assert f"Archive Vigie : http://testserver/articles/{article.slug}/, consulté le" in plain
     assert f"@article{{{article.slug}," in html
     assert f'href="/articles/{article.slug}/citation.bib"' in html
@@ -335,11 +347,11 @@ def test_the_raw_original_is_served_verbatim_as_plain_text(client, make_article)
     assert client.get("/articles/inconnu/original.txt").status_code == 404
 
 
-def test_the_page_links_to_the_raw_text_beside_where_it_came_from(client, make_article):
+def test_the_page_links_to_the_raw_text_but_keeps_the_import_reference_for_editors(client, make_article):
     article = make_article("<script>alert(1)</script> Le soldat est parti.", ref="lot-3/<b>hostile</b>.txt")
     html = client.get(f"/articles/{article.slug}/").content.decode()
     assert f'href="/articles/{article.slug}/original.txt" type="text/plain">Voir le texte brut importé</a>' in html
-    assert "lot-3/&lt;b&gt;hostile&lt;/b&gt;.txt" in html
+    assert "lot-3" not in html and "Importé de" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "<script>alert(1)" not in html
 

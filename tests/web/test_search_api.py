@@ -19,6 +19,8 @@ def test_search_api_answers_the_documented_shape(client, seeds):
         "url": None,
         "snippet": belga["snippet"],
         "relevance": "core",
+        "story": seeds[1].slug,  # the first article of the wire story seeds 001 and 002 tell
+        "copies": None,  # counted with stories=1 only
     }
     assert "<mark>caravane</mark>" in belga["snippet"]
     assert data["facets"]["source"] == [{"value": "belga", "label": "Belga", "count": 1}]

@@ -77,14 +77,19 @@ def main():
     for key in keys:
         if len(key.split()) > 1:
             by_last.setdefault(key.split()[-1], []).append(key)
-    fragments = sorted(
-        p
+    owners = {
+        p: [full for full in by_last.get(entity_key(p), []) if is_name_fragment(entity_key(p), full)]
         for p in people
         if len(entity_key(p).split()) == 1
-        and any(is_name_fragment(entity_key(p), full) for full in by_last.get(entity_key(p), []))
-    )
-    print(f"personnes réduites à un nom de famille qu'un nom complet de l'archive porte : {len(fragments)}")
+    }
+    # A surname one full name of the archive carries should have been resolved to it;
+    # one several people carry (« Proust »: Marcel, Olivier) cannot be, and stays.
+    fragments = sorted(p for p, full in owners.items() if len(full) == 1)
+    shared = sorted(p for p, full in owners.items() if len(full) > 1)
+    print(f"personnes réduites au nom de famille d'un seul nom complet de l'archive : {len(fragments)}")
     print("  " + ", ".join(fragments[:40]))
+    print(f"noms de famille que plusieurs noms complets portent (laissés seuls) : {len(shared)}")
+    print("  " + ", ".join(shared[:40]))
     if unjudged:
         print("À juger (ajoutez-les à tools/gold/top_cited.jsonl) :")
         for kind, name, n in unjudged:

@@ -25,3 +25,11 @@ def is_web_address(url):
     """Only an http(s) address becomes a link: an article's address comes from
     the importer's metadata, and `javascript:` there would run on a click."""
     return str(url or "").strip().lower().startswith(("http://", "https://"))
+
+
+@register.filter
+def percent(share):
+    """0.873 → "87 %" (French spacing, a no-break space before the sign)."""
+    if share is None:
+        return ""
+    return f"{round(share * 100)}\u00a0%"

@@ -20,8 +20,11 @@ def _path(url_name: str, script_prefix: str) -> str:
     return reverse(url_name)
 
 
-def url_of(state, url_name="search", page=True) -> str:
-    """The address of `url_name` (the search page, an export, the feed) for `state`."""
+def url_of(state, url_name=None, page=True) -> str:
+    """The address of `url_name` (the search page, an export, the feed) for
+    `state`; by default the page the state belongs to (its `url_name`: the
+    figures' filters lead to /chiffres/), else the search."""
+    url_name = url_name or getattr(state, "url_name", "search")
     query = state.querystring(page=page)
     return _path(url_name, get_script_prefix()) + (f"?{query}" if query else "")
 
@@ -46,6 +49,12 @@ def period_href(state, period):
 @register.simple_tag
 def undated_href(state):
     return url_of(state.undated_only())
+
+
+@register.simple_tag
+def copies_href(state, story):
+    """Every article of one wire story (what « N reprises » opens)."""
+    return url_of(state.story_copies(story))
 
 
 @register.simple_tag

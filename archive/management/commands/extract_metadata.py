@@ -56,13 +56,17 @@ class Command(BaseCommand):
 
         with batch_of_changes():
             if relevance_only:
-                changed = rescore(articles.values_list("pk", flat=True), progress=progress)
+                rescored = rescore(articles.values_list("pk", flat=True), progress=progress)
+                changed, back = rescored.changed, rescored.to_extract
+                if back:  # back on the subject: the names they cite in passing are found again
+                    extract_articles(Article.objects.filter(pk__in=back).order_by("pk"), processes=processes)
             else:
                 changed = extract_articles(articles.iterator(chunk_size=200), progress=progress, processes=processes)
                 merges, removed = resolve_entities()
         bar.close()
         if relevance_only:
-            self.stdout.write(f"Pertinence recalculée pour {total} article(s), {changed} modifié(s).")
+            again = f", dont {len(back)} revenu(s) dans le sujet et ré-extrait(s)" if back else ""
+            self.stdout.write(f"Pertinence recalculée pour {total} article(s), {changed} modifié(s){again}.")
         else:
             self.stdout.write(
                 f"{total} article(s) ré-extrait(s), {changed} modifié(s) ; {len(merges)} entité(s) réunie(s) "

@@ -6,7 +6,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from archive.models import Article
+from archive.models import Article, Fingerprint
 from search.upkeep import indexing
 
 
@@ -28,6 +28,11 @@ class Command(BaseCommand):
             # Articles written around the import (by hand, by an older Vigie): relevance alone, no model.
             self.stdout.write("Calcul de la pertinence au sujet des articles qui n'en ont pas encore…")
             call_command("extract_metadata", "--relevance-only", "--missing", stdout=self.stdout)
+        if Fingerprint.objects.filter(passages__isnull=True).exists():
+            # Signatures stored by an older Vigie, without their paragraphs' keys: the
+            # wire-copy links they made may rest on furniture (the daily cartoon's caption).
+            self.stdout.write("Quasi-doublons à recalculer (passages récurrents ignorés désormais)…")
+            call_command("relink_duplicates", stdout=self.stdout)
         articles, documents = Article.objects.count(), indexing.document_count()
         if not indexing.schema_is_current():
             self.stdout.write("Index à reconstruire (ses champs ont changé depuis qu'il a été construit)…")

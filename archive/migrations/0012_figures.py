@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('archive', '0009_figure_announcer'),
+        ('archive', '0011_merge_0010_curation_0010_wire'),
     ]
 
     operations = [

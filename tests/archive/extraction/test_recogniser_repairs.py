@@ -1,0 +1,90 @@
+"""What the recogniser gets wrong on real news and extraction repairs
+(archive/extraction/entities.py): a name cut at a hyphen, an organisation's
+acronym written as a word, two places in one span, common nouns and codes."""
+
+import pytest
+
+from archive.extraction import nlp
+from archive.extraction.entities import ORGANISATION, PERSON, PLACE, spells_initials
+from archive.extraction.pipeline import article_entities
+
+
+def entities(text):
+    [mentions] = nlp.recognise([text])
+    return {(e.kind, e.name): (e.count, e.aliases) for e in article_entities(mentions, text)}
+
+
+def test_a_name_cut_at_a_hyphen_goes_to_the_end_of_the_word():
+    found = entities("Le dirigeant nord-coréen Kim Jong-un a tiré un missile. Kim Jong-un a ensuite parlé.")
+    assert (PERSON, "Kim Jong-un") in found
+    assert (PERSON, "Kim Jong") not in found
+
+
+def test_an_acronym_written_as_a_word_after_the_name_it_spells_is_that_organisation():
+    text = (
+        "La Communauté économique des Etats de l’Afrique de l’Ouest (Cédéao) a réitéré sa position. "
+        "La Cédéao a invité le Mali à accélérer le calendrier."
+    )
+    found = entities(text)
+    long = (ORGANISATION, "Communauté économique des Etats de l'Afrique de l'Ouest")
+    assert found[long] == (3, {"Cédéao"})
+    assert not any(name == "Cédéao" for _, name in found)
+
+
+def test_a_person_named_in_brackets_after_a_nickname_is_still_the_person():
+    found = entities("Il est arrivé à El Chapo (Joaquin Guzman) de fuir deux fois.")
+    assert found[(PERSON, "Joaquin Guzman")][1] == {"El Chapo"}
+
+
+@pytest.mark.parametrize(
+    ("acronym", "name", "spells"),
+    [
+        ("Cédéao", "Communauté économique des Etats de l'Afrique de l'Ouest", True),
+        ("Otan", "Organisation du traité de l'Atlantique nord", True),
+        ("Onu", "Organisation des Nations unies", True),
+        ("Proceso", "Organisation des Nations unies", False),  # starts with another letter
+        ("Oxfam", "Organisation des Nations unies", False),
+    ],
+)
+def test_an_acronym_spells_the_initials_of_the_name_in_order(acronym, name, spells):
+    assert spells_initials(acronym, name) is spells
+
+
+def test_two_known_places_in_one_span_are_two_places():
+    found = entities("Les relations Mexique-Russie se tendent depuis janvier.")
+    assert (PLACE, "Mexique") in found and (PLACE, "Russie") in found
+    assert not any("-" in name for _, name in found)
+
+
+def test_a_known_place_with_a_hyphen_stays_whole():
+    found = entities("Les Etats-Unis et le Nouveau-Mexique renforcent la frontière.")
+    assert {name for kind, name in found if kind == PLACE} >= {"Etats-Unis", "Nouveau-Mexique"}
+
+
+def test_the_common_noun_state_and_visa_codes_are_no_names():
+    found = entities(
+        "Les visas H-1B et H-4 sont suspendus. L’Etat fédéral et les Etats du sud protestent. "
+        "L’État de Mexico est touché."
+    )
+    names = {name for _, name in found}
+    assert not names & {"H-1B", "H-4", "Etat fédéral", "Etats du sud"}
+    assert "État de Mexico" in names
+
+
+def test_a_town_the_recogniser_takes_for_an_organisation_is_a_place():
+    found = entities("Les producteurs d’avocats d’Uruapan ont reçu la visite de Televisa. Uruapan vit de l’avocat.")
+    assert (PLACE, "Uruapan") in found
+    assert (ORGANISATION, "Televisa") in found
+
+
+def test_a_country_ending_like_an_inhabitant_is_still_a_place():
+    found = entities(
+        "Après l’invasion de l’Ukraine par l’armée russe, une Ukrainienne témoigne. La guerre en Ukraine dure."
+    )
+    assert (PLACE, "Ukraine") in found
+    assert not any(name == "Ukrainienne" for _, name in found)
+
+
+def test_the_common_noun_state_with_a_hyphen_is_no_name_either():
+    found = entities("Les Etats-clés voteront en novembre, et les Etats-Unis attendent.")
+    assert {name for _, name in found} == {"Etats-Unis"}
