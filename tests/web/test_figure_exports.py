@@ -72,7 +72,9 @@ def test_the_json_export_is_one_document_with_typed_values(client, seeds):
     assert data["count"] == 11
     first = data["results"][0]
     assert set(first) == set(COLUMNS)
-    assert first["count"] == 5000 and first["checked"] is False and first["announcer"] is None
+    # « …, a annoncé lundi le Pentagone » (seed 001)
+    assert first["count"] == 5000 and first["checked"] is False
+    assert (first["announcer"], first["announcer_kind"]) == ("Pentagone", "organisation")
 
 
 def test_csv_cells_a_spreadsheet_would_run_as_formulas_are_neutralised(client, seeds):
