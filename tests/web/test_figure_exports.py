@@ -24,7 +24,9 @@ def json_export(client, **params):
 
 
 def test_the_csv_export_gives_every_figure_with_its_article_and_whether_it_was_checked(client, seeds):
-    Figure.objects.filter(count=12000).update(review=Review.ACCEPTED, announcer="Alejandro Mayorkas")
+    Figure.objects.filter(count=12000).update(
+        review=Review.ACCEPTED, announcer="Alejandro Mayorkas", announcer_kind="person"
+    )
     rows = csv_rows(client)
     assert len(rows) == 11
     assert list(rows[0]) == COLUMNS
@@ -39,6 +41,7 @@ def test_the_csv_export_gives_every_figure_with_its_article_and_whether_it_was_c
         "unit": "agents de sécurité",
         "force": "",
         "announcer": "Alejandro Mayorkas",
+        "announcer_kind": "person",
         "sentence": Figure.objects.get(count=12000).sentence,
         "checked": "oui",
     }
