@@ -51,10 +51,11 @@ check: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/pytest -m "not browser and not html and not processes"
 
-## eval: precision, recall and F1 of extraction on the hand-annotated gold set (MODEL=fr_core_news_md to compare), relevance to the subject (tools/gold/relevance.py), wire copies judged by hand (tools/gold/wire_copies.py), publisher and agencies (tools/gold/sources.py), then eval-search
+## eval: precision, recall and F1 of extraction on the hand-annotated gold set (MODEL=fr_core_news_md to compare), deployment figures and who announced them (tools/gold/figures.py), relevance to the subject (tools/gold/relevance.py), wire copies judged by hand (tools/gold/wire_copies.py), publisher and agencies (tools/gold/sources.py), then eval-search
 MODEL ?= fr_core_news_sm
 eval: install-dev
 	$(BIN)/python -m tools.gold.evaluate --model $(MODEL)
+	$(BIN)/python -m tools.gold.figures
 	$(BIN)/python -m tools.gold.relevance
 	$(BIN)/python -m tools.gold.wire_copies
 	$(BIN)/python -m tools.gold.sources

@@ -247,7 +247,7 @@ class MentionInline(ReviewableInline):
 
 class FigureInline(ReviewableInline):
     model = Figure
-    fields = ["qualifier", "count", "unit", "force", "sentence", "review", "origin"]
+    fields = ["qualifier", "count", "unit", "force", "announcer", "announcer_kind", "sentence", "review", "origin"]
     formfield_overrides = text_fields(forms.Textarea(attrs={"rows": 2, "cols": 60}))
 
 

@@ -184,6 +184,7 @@ def _figure_rows(facts: Facts) -> dict:
         rows.setdefault(key, {
             "count": figure.count, "qualifier": figure.qualifier[:40], "unit": figure.unit[:120],
             "force": figure.force[:120], "sentence": figure.sentence, "position": figure.position,
+            "announcer": figure.announcer[:200], "announcer_kind": figure.announcer_kind,
         })  # fmt: skip
     return rows
 

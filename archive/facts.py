@@ -72,6 +72,8 @@ def facts_json(facts: ArticleFacts) -> dict:
                 "qualifier": f.qualifier or None,
                 "unit": f.unit,
                 "force": f.force or None,
+                "announcer": f.announcer or None,
+                "announcer_kind": f.announcer_kind or None,
                 "sentence": f.sentence,
                 **review_json(f),
             }

@@ -595,6 +595,13 @@ class Figure(Reviewable):
     force = models.CharField("force", max_length=120, blank=True)
     # Who made the figure public (« a annoncé le Pentagone »), as the text names them.
     announcer = models.CharField("annoncé par", max_length=200, blank=True)
+    # A person or an institution (« le Pentagone », « Washington » for its government).
+    announcer_kind = models.CharField(
+        "annoncé par (type)",
+        max_length=20,
+        blank=True,
+        choices=[(EntityKind.PERSON, "personne"), (EntityKind.ORGANISATION, "organisation")],
+    )
     sentence = models.TextField("phrase")
     position = models.PositiveIntegerField("position", default=0)
     # What identifies the figure across re-extractions, so a rejection sticks.

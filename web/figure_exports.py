@@ -32,6 +32,7 @@ COLUMNS = [
     "unit",
     "force",
     "announcer",
+    "announcer_kind",
     "sentence",
     "checked",
 ]
@@ -87,6 +88,7 @@ def rows(filters, absolute_uri):
             "unit": figure.unit,
             "force": figure.force or None,
             "announcer": figure.announcer or None,
+            "announcer_kind": figure.announcer_kind or None,  # person or organisation
             "sentence": figure.sentence,
             "checked": figure.review == Review.ACCEPTED,
         }

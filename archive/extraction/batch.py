@@ -5,6 +5,7 @@ work a worker process does (archive/extraction/parallel.py)."""
 from dataclasses import dataclass
 
 from . import nlp
+from .figures import candidate_sentences
 from .organisations import KnownOrganisation, KnownOrganisations, compiled
 from .pipeline import Extracted, Facts, RawArticle, analysed_text, extract, find_facts, publisher_names
 from .themes import Lexicon
@@ -35,8 +36,15 @@ def analyse(
     recogniser's spans."""
     mentions = nlp.recognise([analysed_text(title, body) for title, body in pairs])
     authors = authors or [[] for _ in pairs]
+    # The sentences that may hold a figure, of every article, parsed in one pass.
+    candidates = list(dict.fromkeys(c.sentence for _, body in pairs for c in candidate_sentences(body)))
+    parsed = dict(zip(candidates, nlp.parse(candidates), strict=True)) if candidates else {}
+
+    def parse(sentences):
+        return [parsed[s] for s in sentences]
+
     return [
-        find_facts(title, body, found, lexicon, signed, organisations)
+        find_facts(title, body, found, lexicon, signed, organisations, parse)
         for (title, body), found, signed in zip(pairs, mentions, authors, strict=True)
     ]
 

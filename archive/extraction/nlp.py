@@ -1,9 +1,12 @@
-"""The named-entity recogniser: spaCy's French pipeline, loaded once per process.
+"""The named-entity recogniser and the parser: spaCy's French pipeline, loaded once per process.
 
 Only commands and the extraction worker import this module; web workers never
 do, so no request waits for a model. Only the `ner` component runs: in
 fr_core_news_* it has its own token-to-vector layer, so the tagger, parser and
-lemmatiser are excluded, which more than doubles throughput.
+lemmatiser are excluded, which more than doubles throughput. The parser (with
+the tagger and lemmatiser it needs, without the recogniser) is a second
+pipeline, run only on the few sentences that may hold a deployment figure
+(archive.extraction.figures.candidate_sentences).
 """
 
 import functools
@@ -30,3 +33,21 @@ def recognise(texts: list[str], model: str = MODEL, batch_size: int = 32) -> lis
         [RawMention(ent.text, ent.label_, ent.start_char) for ent in doc.ents]
         for doc in nlp.pipe((text[:MAX_CHARS] for text in texts), batch_size=batch_size)
     ]
+
+
+@functools.cache
+def parser(model: str = MODEL):
+    import spacy  # noqa: PLC0415 - heavy import, on first use only
+
+    return spacy.load(model, exclude=["ner"])
+
+
+def parse(sentences: list[str], model: str = MODEL, batch_size: int = 64) -> list:
+    """The dependency parse (spaCy Docs with lemmas) of each sentence, in one
+    batched pass. No-break spaces become spaces (same offsets): the tokenizer
+    keeps « 21\u00a0septembre » as one token."""
+    texts = (s[:MAX_CHARS].translate(_SPACES) for s in sentences)
+    return list(parser(model).pipe(texts, batch_size=batch_size))
+
+
+_SPACES = str.maketrans({"\u00a0": " ", "\u202f": " "})

@@ -10,8 +10,8 @@ from .agency import credit
 from .boilerplate import clean_body
 from .byline import byline_authors
 from .dates import DateSource, Precision, date_in_text, parse_date
-from .entities import PERSON, FoundEntity, RawMention, entity_key, group_mentions, speaker_resolver
-from .figures import Figure, find_figures
+from .entities import ORGANISATION, PERSON, FoundEntity, RawMention, entity_key, group_mentions, speaker_resolver
+from .figures import Figure, Parse, find_figures
 from .fingerprint import signature
 from .header import read_header
 from .nicknames import find_nicknames, merge_nicknames
@@ -179,19 +179,35 @@ def find_facts(
     lexicons: list[Lexicon],
     authors: Iterable[str] = (),
     organisations: KnownOrganisations | None = None,
+    parse: Parse | None = None,
 ) -> Facts:
     """Entities (from the recogniser's `mentions` of `analysed_text`), figures,
     quotes with speakers, themes and the near-duplicate signature. The
     `authors` signed the article: their byline is not a mention. The known
-    `organisations` (the editors' list) win over the recogniser's spans."""
+    `organisations` (the editors' list) win over the recogniser's spans.
+    `parse` gives the dependency parse of the sentences that may hold a figure
+    (archive.extraction.nlp.parse when not given)."""
     text = analysed_text(title, body)
     known = known_organisations(text, organisations) if organisations else []
     mentions, known = give_way(mentions, known, text)
     found = with_known(article_entities(mentions, text), known_entities(known, organisations))
     entities = without_authors(found, authors)
-    quotes = find_quotes(body, speaker_resolver(entities, shift=len(title) + 2))
+    resolve = speaker_resolver(entities, shift=len(title) + 2)
+    quotes = find_quotes(body, resolve)
+    figures = find_figures(body, parse, resolve, quotes, announcer_kinds(entities))
     lead_end = len(analysed_text(title, lead_of(body)))
-    return Facts(entities, find_figures(body), quotes, find_themes(text, lexicons), signature(body), lead_end)
+    return Facts(entities, figures, quotes, find_themes(text, lexicons), signature(body), lead_end)
+
+
+def announcer_kinds(entities: list[FoundEntity]):
+    """Whether an announcer's name is a person or an organisation, from the
+    article's entities: a capital that announces (« Washington a annoncé »)
+    speaks for its government, an organisation."""
+    kinds = {}
+    for entity in entities:
+        for spelling in {entity.name} | entity.aliases:
+            kinds.setdefault(spelling, PERSON if entity.kind == PERSON else ORGANISATION)
+    return lambda name: kinds.get(name, "")
 
 
 def salient(entities: list[FoundEntity], lead_end: int) -> list[FoundEntity]:

@@ -159,12 +159,12 @@ def test_the_article_api_gives_the_facts_of_seed_001(client, seeds):
     assert {"Terrence O'Shaughnessy", "Donald Trump", "Kevin McAleenan"} <= set(data["people"])
     assert "États-Unis" in data["places"]
     assert "Pentagone" in data["organisations"]
-    assert all(
-        set(f) == {"count", "qualifier", "unit", "force", "sentence", "review", "checked"} for f in data["figures"]
-    )
+    fields = {"count", "qualifier", "unit", "force", "announcer", "announcer_kind", "sentence", "review", "checked"}
+    assert all(set(f) == fields for f in data["figures"])
     first = data["figures"][0]
     assert first | {"sentence": ""} == {
-        "count": 5000, "qualifier": "plus de", "unit": "militaires", "force": "armée américaine", "sentence": "",
+        "count": 5000, "qualifier": "plus de", "unit": "militaires", "force": "armée américaine",
+        "announcer": "Pentagone", "announcer_kind": "organisation", "sentence": "",
         "review": "pending", "checked": False,
     }  # fmt: skip
     assert first["sentence"].startswith("Plus de 5.000 militaires")

@@ -59,3 +59,17 @@ def test_the_article_page_says_who_signed_it(client, make_article):
 
 def test_an_article_nobody_signed_has_no_byline(client, seeds):
     assert '<dd class="byline">' not in client.get(f"/articles/{seeds[1].slug}/").content.decode()
+
+
+def test_the_article_page_and_its_api_say_who_announced_a_figure(client, seeds):
+    from archive.models import Figure
+
+    # Seed 002: « … du Wall Street Journal, selon lequel 5.000 soldats américains pourraient être déployés »
+    figure = Figure.objects.get(article__in=seeds, count=5000, announcer="Wall Street Journal")
+    assert figure.announcer_kind == "organisation"
+    html = client.get(figure.article.get_absolute_url()).content.decode()
+    assert '<span class="announcer">annoncé par : Wall Street Journal</span>' in html
+    data = client.get(f"/api/articles/{figure.article.slug}/").json()
+    item = next(f for f in data["figures"] if f["count"] == 5000)
+    assert (item["announcer"], item["announcer_kind"]) == ("Wall Street Journal", "organisation")
+    assert all("announcer" in f for f in data["figures"])

@@ -24,7 +24,9 @@ def json_export(client, **params):
 
 
 def test_the_csv_export_gives_every_figure_with_its_article_and_whether_it_was_checked(client, seeds):
-    Figure.objects.filter(count=12000).update(review=Review.ACCEPTED, announcer="Alejandro Mayorkas")
+    Figure.objects.filter(count=12000).update(
+        review=Review.ACCEPTED, announcer="Alejandro Mayorkas", announcer_kind="person"
+    )
     rows = csv_rows(client)
     assert len(rows) == 11
     assert list(rows[0]) == COLUMNS
@@ -39,6 +41,7 @@ def test_the_csv_export_gives_every_figure_with_its_article_and_whether_it_was_c
         "unit": "agents de sécurité",
         "force": "",
         "announcer": "Alejandro Mayorkas",
+        "announcer_kind": "person",
         "sentence": Figure.objects.get(count=12000).sentence,
         "checked": "oui",
     }
@@ -72,7 +75,9 @@ def test_the_json_export_is_one_document_with_typed_values(client, seeds):
     assert data["count"] == 11
     first = data["results"][0]
     assert set(first) == set(COLUMNS)
-    assert first["count"] == 5000 and first["checked"] is False and first["announcer"] is None
+    # « …, a annoncé lundi le Pentagone » (seed 001)
+    assert first["count"] == 5000 and first["checked"] is False
+    assert (first["announcer"], first["announcer_kind"]) == ("Pentagone", "organisation")
 
 
 def test_csv_cells_a_spreadsheet_would_run_as_formulas_are_neutralised(client, seeds):
