@@ -28,7 +28,7 @@ def facts_of(article: Article) -> ArticleFacts:
     by_kind = {kind: [] for kind in EntityKind.values}
     for mention in mentions:
         by_kind[mention.entity.kind].append(mention.entity)
-    duplicates = article.near_duplicates.select_related("source").order_by("published_on", "pk")
+    duplicates = article.near_duplicates.public().select_related("source").order_by("published_on", "pk")
     return ArticleFacts(
         people=by_kind[EntityKind.PERSON],
         places=by_kind[EntityKind.PLACE],

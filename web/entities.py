@@ -87,7 +87,7 @@ def entity_index(limit: int = INDEX_SIZE, scope: Scope | None = None) -> dict[st
     is unique per article, so counting the shown mentions counts the articles,
     as the index does."""
     scope = scope or Scope(everything=False)
-    counted = ~Q(mentions__review=Review.REJECTED)
+    counted = ~Q(mentions__review=Review.REJECTED) & Q(mentions__article__held=False)
     if scope.relevance:
         counted &= Q(mentions__article__relevance__in=scope.relevance)
     shown = Count("mentions", filter=counted)

@@ -46,7 +46,7 @@ def figures(request):
 
 def figures_page(force: str | None, page: str | None, scope: Scope | None = None) -> FiguresPage:
     scope = scope or Scope(everything=False)
-    shown = Figure.objects.exclude(review=Review.REJECTED)
+    shown = Figure.objects.filter(article__held=False).exclude(review=Review.REJECTED)
     if scope.relevance:
         shown = shown.filter(article__relevance__in=scope.relevance)
     forces = list(shown.exclude(force="").values("force").annotate(count=Count("pk")).order_by("-count", "force"))

@@ -12,7 +12,8 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.utils import timezone
 
-from archive.feeds.polling import backoff, due_feeds, feed_problem, poll_feed
+from archive.feeds.health import feed_problem
+from archive.feeds.polling import backoff, due_feeds, poll_feed
 from archive.models import Article, Feed, FeedItem
 from search.query.run import run_search
 from search.query.state import SearchState
