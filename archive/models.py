@@ -732,3 +732,12 @@ class AdditionJob(models.Model):
 
     def __str__(self):
         return f"Ajout n° {self.pk} : {self.url or (self.title or 'texte collé')}"
+
+
+class HeldArticle(Article):
+    """The articles held for an editor (« À examiner » in the admin)."""
+
+    class Meta:
+        proxy = True
+        verbose_name = "article à examiner"
+        verbose_name_plural = "à examiner"
