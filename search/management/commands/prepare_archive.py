@@ -28,7 +28,7 @@ class Command(BaseCommand):
             # Articles written around the import (by hand, by an older Vigie): relevance alone, no model.
             self.stdout.write("Calcul de la pertinence au sujet des articles qui n'en ont pas encore…")
             call_command("extract_metadata", "--relevance-only", "--missing", stdout=self.stdout)
-        articles, documents = Article.objects.count(), indexing.document_count()
+        articles, documents = Article.objects.public().count(), indexing.document_count()  # held ones are not indexed
         if not indexing.schema_is_current():
             self.stdout.write("Index à reconstruire (ses champs ont changé depuis qu'il a été construit)…")
             indexing.rebuild()
