@@ -139,3 +139,17 @@ def test_the_feeds_page_flags_a_failing_feed(editor_only_client):
     )
     page = editor_only_client.get("/admin/archive/feed/").content.decode()
     assert "en échec (2 fois de suite) : échec : &lt;b&gt;500&lt;/b&gt;" in page
+
+
+def test_queuing_an_addition_starts_the_worker_logging_into_the_data_folder(
+    editor_only_client, captures, monkeypatch, settings, django_capture_on_commit_callbacks
+):
+    settings.VIGIE_START_EXTRACTION_WORKER = True
+    settings.DATA_DIR.mkdir(parents=True)
+    started = []
+    monkeypatch.setattr("archive.jobs.subprocess.Popen", lambda args, **kw: started.append((args, kw["stdout"].name)))
+    with django_capture_on_commit_callbacks(execute=True):
+        editor_only_client.post(ADD, {"url": "https://example.org/a"})
+    [(args, log)] = started
+    assert args[-2:] == ["extract_metadata", "--jobs"]
+    assert log == str(settings.DATA_DIR / "extraction.log")
