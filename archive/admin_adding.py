@@ -17,7 +17,7 @@ MAX_TEXT = 500_000  # characters: a long feature is a tenth of that
 
 class AdditionForm(forms.ModelForm):
     url = forms.URLField(
-        label="adresse",
+        label="Adresse",
         max_length=1000,
         required=False,
         assume_scheme="https",
@@ -67,7 +67,8 @@ class AdditionJobAdmin(admin.ModelAdmin):
     def get_fields(self, request, obj=None):
         if obj is None:
             return ["url", "text", "title", "published_on", "source"]
-        return self.readonly_fields
+        given = ["address"] if obj.url else ["title", "published_on", "source", "text"]
+        return ["status", "result", *given, "requested_by", "created_at", "started_at", "finished_at"]
 
     def get_readonly_fields(self, request, obj=None):
         return self.readonly_fields if obj else []
@@ -81,7 +82,8 @@ class AdditionJobAdmin(admin.ModelAdmin):
     def change_view(self, request, object_id, form_url="", extra_context=None):
         job = self.get_object(request, object_id)
         waiting = job is not None and job.status in (AdditionJob.Status.QUEUED, AdditionJob.Status.RUNNING)
-        return super().change_view(request, object_id, form_url, {**(extra_context or {}), "refresh": waiting})
+        context = {**(extra_context or {}), "refresh": waiting, "title": "Article demandé"}
+        return super().change_view(request, object_id, form_url, context)
 
     def save_model(self, request, obj, form, change):
         given = {name: form.cleaned_data[name] for name in AdditionForm.Meta.fields}

@@ -15,7 +15,7 @@ from archive.models import Feed, FeedItem, HeldArticle
 @admin.register(Feed)
 class FeedAdmin(admin.ModelAdmin):
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
-    list_display = ["__str__", "url", "active", "last_polled_at", "last_status", "last_new_item_at", "to_look_at"]
+    list_display = ["__str__", "active", "last_polled_at", "last_new_item_at", "state"]
     list_filter = ["active", "last_ok"]
     search_fields = ["name", "url"]
     fields = [
@@ -27,12 +27,20 @@ class FeedAdmin(admin.ModelAdmin):
         "next_poll_after", "etag", "modified", "added_at",
     ]  # fmt: skip
 
+    @admin.display(description="état")
+    def state(self, feed):
+        """What went wrong, first: a lookout scans this column."""
+        problem = feed_problem(feed)
+        if problem:
+            return format_html("<strong>À surveiller : {}</strong>", problem)
+        return feed.last_status or "jamais lu"
+
     @admin.display(description="à surveiller")
     def to_look_at(self, feed):
         if feed.pk is None:
             return "—"
         problem = feed_problem(feed)
-        return format_html('<strong class="errornote">{}</strong>', problem) if problem else "—"
+        return format_html("<strong>{}</strong>", problem) if problem else "—"
 
     @admin.display(description="articles vus")
     def items_link(self, feed):
@@ -79,6 +87,10 @@ class HeldArticleAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+    def changelist_view(self, request, extra_context=None):
+        title = "À examiner : articles des flux jugés hors sujet, invisibles au public"
+        return super().changelist_view(request, {**(extra_context or {}), "title": title})
 
     @admin.display(description="flux")
     def feed(self, article):

@@ -138,7 +138,7 @@ def test_the_feeds_page_flags_a_failing_feed(editor_only_client):
         url="http://127.0.0.1:9/ko.xml", name="Panne", last_ok=False, failures=2, last_status="échec : <b>500</b>"
     )
     page = editor_only_client.get("/admin/archive/feed/").content.decode()
-    assert "en échec (2 fois de suite) : échec : &lt;b&gt;500&lt;/b&gt;" in page
+    assert "À surveiller : en échec (2 fois de suite) : échec : &lt;b&gt;500&lt;/b&gt;" in page
 
 
 def test_queuing_an_addition_starts_the_worker_logging_into_the_data_folder(
