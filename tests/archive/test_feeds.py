@@ -4,8 +4,11 @@ items seen skipped, conditional requests, back-off, and the refusals."""
 
 import datetime as dt
 import io
+import os
 import re
+import signal
 import socket
+import threading
 
 import pytest
 from django.core.management import call_command
@@ -217,3 +220,17 @@ def test_a_feed_quiet_for_longer_than_usual_is_reported(site):
     feed.refresh_from_db()
     assert feed_problem(feed, now).startswith("silencieux : aucun nouvel article depuis 3 jour(s)")
     assert feed_problem(feed, now - dt.timedelta(days=2)) == ""
+
+
+def test_the_loop_polls_then_stops_cleanly_on_sigterm(site):
+    watch("--add", two_items(site))
+    # SIGTERM (systemd, docker stop) once the first round is done: the loop ends, no traceback.
+    timer = threading.Timer(0.5, os.kill, (os.getpid(), signal.SIGTERM))
+    timer.start()
+    try:
+        out, _ = watch("--interval", "3600")
+    finally:
+        timer.cancel()
+    assert "1 publié(s), 1 à examiner" in out
+    assert out.strip().endswith("Arrêt demandé : fin de la lecture des flux.")
+    assert signal.getsignal(signal.SIGTERM) == signal.SIG_DFL  # handlers given back
