@@ -6,6 +6,7 @@ for an editor (Article.held). A feed that fails is read less and less often
 (archive/feeds/health.py) on /sante/ and in the admin."""
 
 import datetime as dt
+import logging
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -21,6 +22,7 @@ from archive.readers import one_line
 from archive.signals import articles_changed, batch_of_changes
 
 PUBLISHED = (Relevance.CORE, Relevance.RELATED)
+log = logging.getLogger(__name__)
 
 
 class FeedError(Exception):
@@ -73,7 +75,13 @@ def poll_feed(feed: Feed, now: dt.datetime | None = None) -> PollResult:
     read = read_feed(feed.url, fetch_limits(), feed.etag, feed.modified)
     result = PollResult(feed, error=read.error, not_modified=read.not_modified)
     if not read.error and not read.not_modified:
-        _take_items(feed, read, result, now)
+        try:
+            _take_items(feed, read, result, now)
+        except Exception as error:
+            # One feed's surprise must not stop the others: it is reported and
+            # retried later like a failure; the items recorded so far stay.
+            log.exception("Feed %s: items could not be taken", feed.url)
+            read.error = result.error = f"erreur inattendue ({type(error).__name__}), voir le journal"
     _record(feed, read, result, now)
     return result
 

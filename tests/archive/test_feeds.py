@@ -15,6 +15,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.utils import timezone
 
+from archive.capture import capture_url
 from archive.feeds.health import feed_problem
 from archive.feeds.polling import backoff, due_feeds, poll_feed
 from archive.models import Article, Feed, FeedItem
@@ -234,3 +235,22 @@ def test_the_loop_polls_then_stops_cleanly_on_sigterm(site):
     assert "1 publié(s), 1 à examiner" in out
     assert out.strip().endswith("Arrêt demandé : fin de la lecture des flux.")
     assert signal.getsignal(signal.SIGTERM) == signal.SIG_DFL  # handlers given back
+
+
+def test_a_surprise_in_one_feed_is_reported_and_the_next_feed_still_read(site, monkeypatch):
+    watch("--add", two_items(site))
+    other = serve_rss(site, "/autre.xml", rss([("Le Pentagone", site.url("/frontiere.html"), None)]))
+    watch("--add", other)
+    calls = []
+
+    def capture_or_break(url, store=None):
+        calls.append(url)
+        if len(calls) == 1:
+            raise RuntimeError("imprévu")
+        return capture_url(url, store)
+
+    monkeypatch.setattr("archive.feeds.polling.capture_url", capture_or_break)
+    out, err = watch("--once")
+    assert "échec : erreur inattendue (RuntimeError), voir le journal" in err
+    assert "1 publié(s)" in out
+    assert Feed.objects.filter(last_ok=False).count() == 1
