@@ -6,11 +6,11 @@ subject unless the reader asks for all of them (web/scope.py)."""
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
-from archive.models import Entity, EntityKind, Review
+from archive.models import Entity, EntityKind, Mention, Review
 from search.query.run import SearchOutcome, run_search
 from search.query.state import SearchState
 from web.coverage_chart import coverage_chart
@@ -23,11 +23,18 @@ INDEX_SIZE = 60  # entities per kind on the list of entities
 
 @require_GET
 def entity_detail(request, slug):
-    entity = get_object_or_404(Entity, slug=slug)
+    entity = get_object_or_404(shown_entities(), slug=slug)
     scope = scope_of(request)
     page = entity_page(entity, request.GET.get("page"), scope)
     context = {"page": page, "entity": entity, "search": page.search, "chart": page.chart, "scope": scope}
     return render(request, "web/entity_detail.html", context)
+
+
+def shown_entities():
+    """Entities but those named only in held articles (Article.held), which
+    readers must not learn of before an editor accepts them."""
+    mentions = Mention.objects.filter(entity=OuterRef("pk"))
+    return Entity.objects.filter(Exists(mentions.filter(article__held=False)) | ~Exists(mentions))
 
 
 @require_GET

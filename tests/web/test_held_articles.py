@@ -58,3 +58,16 @@ def test_accepted_it_is_back_everywhere(client, seeds, held):
     indexing.update_articles([held.pk])
     assert client.get(held.get_absolute_url()).status_code == 200
     assert held.slug in client.get("/api/search/").content.decode()
+
+
+def test_an_entity_named_only_in_held_articles_has_no_page(client, seeds, held):
+    others = Article.objects.exclude(pk=held.pk)
+    only_here = [
+        m.entity
+        for m in held.mentions.select_related("entity")
+        if not m.entity.mentions.filter(article__in=others).exists()
+    ]
+    shared = [m.entity for m in held.mentions.select_related("entity") if m.entity not in only_here]
+    assert only_here and shared
+    assert client.get(only_here[0].get_absolute_url()).status_code == 404
+    assert client.get(shared[0].get_absolute_url()).status_code == 200
