@@ -9,8 +9,6 @@ import logging
 from django.db import transaction
 from django.utils import timezone
 
-from archive.capture import capture_url
-from archive.extraction.pipeline import RawArticle, Refusal
 from archive.jobs import start_worker
 from archive.models import AdditionJob
 from archive.signals import batch_of_changes
@@ -53,7 +51,10 @@ def run_addition(job: AdditionJob) -> None:
 
 
 def _add(job: AdditionJob):
-    from archive.curation import lexicons  # the extraction stack: worker only
+    # The capture and extraction stack: loaded by the worker, never by the admin's web workers.
+    from archive.capture.capturing import capture_url
+    from archive.curation import lexicons
+    from archive.extraction.pipeline import RawArticle, Refusal
     from archive.importing import ArticleRefused, Outcome, import_batch
     from archive.resolution import resolve_entities
 

@@ -9,8 +9,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_safe
 
-from archive.capture.capturing import captures_folder
-from archive.capture.store import read_record
+from archive.capture.store import captures_folder, read_record
 from archive.models import Article
 
 # Inline styles only: no script, no request to the captured site (images and

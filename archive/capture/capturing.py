@@ -3,21 +3,14 @@
 
 import dataclasses
 import datetime as dt
-from pathlib import Path
 
 from django.conf import settings
 from django.utils import timezone
 
 from archive.capture.fetch import FetchFailed, FetchLimits, fetch, refusal_for_status
 from archive.capture.page import html_article
-from archive.capture.store import WarcStore
+from archive.capture.store import WarcStore, captures_folder
 from archive.extraction.pipeline import Capture, RawArticle, Refusal
-
-CaptureSettings = FetchLimits
-
-
-def captures_folder() -> Path:
-    return Path(settings.DATA_DIR) / "captures"
 
 
 def default_store() -> WarcStore:

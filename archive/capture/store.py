@@ -12,6 +12,7 @@ import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
+from django.conf import settings
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 from warcio.statusandheaders import StatusAndHeaders
@@ -35,6 +36,10 @@ class ArchivedPage:
     captured_at: dt.datetime
     content_type: str
     body: bytes
+
+
+def captures_folder() -> Path:
+    return Path(settings.DATA_DIR) / "captures"
 
 
 def warc_date(moment: dt.datetime) -> str:

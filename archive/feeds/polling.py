@@ -1,5 +1,5 @@
 """Poll the watched feeds: each item not seen before and not already in the
-archive is captured (archive.capture.capture_url) and imported the way
+archive is captured (archive.capture.capturing.capture_url) and imported the way
 `import_articles` imports; on-topic articles are published, off-topic ones held
 for an editor (Article.held). A feed that fails is read less and less often
 (exponential back-off, capped); one that fails or falls quiet is reported
@@ -13,8 +13,7 @@ from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
 
-from archive.capture import capture_url, default_store
-from archive.capture.capturing import fetch_limits
+from archive.capture.capturing import capture_url, default_store, fetch_limits
 from archive.extraction.pipeline import RawArticle, Refusal
 from archive.feeds.reading import FeedRead, Item, read_feed
 from archive.models import Article, Feed, FeedItem, Relevance

@@ -7,10 +7,9 @@ import socket
 import pytest
 from django.core.management.base import CommandError
 
-from archive.capture import capture_url
-from archive.capture.capturing import captures_folder
+from archive.capture.capturing import capture_url
 from archive.capture.fetch import FetchLimits
-from archive.capture.store import read_record
+from archive.capture.store import captures_folder, read_record
 from archive.extraction.pipeline import RawArticle, Refusal
 from archive.models import Article, DatePrecision
 from tests.archive.capture_pages import LOGIN_HTML, MENU_HTML, article_html

@@ -15,7 +15,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.utils import timezone
 
-from archive.capture import capture_url
+from archive.capture.capturing import capture_url
 from archive.feeds.health import feed_problem
 from archive.feeds.polling import backoff, due_feeds, poll_feed
 from archive.models import Article, Feed, FeedItem

@@ -3,7 +3,7 @@ page is readable in its frame, and the captured page's scripts do not run."""
 
 import pytest
 
-from archive.capture import capture_url
+from archive.capture.capturing import capture_url
 from archive.importing import import_article
 from tests.archive.capture_pages import article_html
 

@@ -8,7 +8,7 @@ import json
 import pytest
 from django.utils import timezone
 
-from archive.capture import capture_url
+from archive.capture.capturing import capture_url
 from archive.importing import import_article
 from search.upkeep import indexing
 from tests.archive.capture_pages import article_html
