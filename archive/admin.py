@@ -289,7 +289,8 @@ class ArticleAdmin(PlainSaveMixin, admin.ModelAdmin):
     form = ArticleForm
     list_display = ["title", "published_on", "date_precision", "source", "relevance", "verified", "word_count", "ref"]
     list_filter = [
-        "relevance", "verified", "date_precision", "date_found_by", "title_generated", "themes", "source", "agencies",
+        "relevance", "held", "verified", "date_precision", "date_found_by", "title_generated", "themes", "source",
+        "agencies",
         "language",
     ]  # fmt: skip
     list_select_related = ["source"]
@@ -300,13 +301,13 @@ class ArticleAdmin(PlainSaveMixin, admin.ModelAdmin):
     readonly_fields = [
         "slug", "raw_text", "content_hash", "ref", "word_count", "date_found_by", "date_evidence", "given",
         "extracted_at", "imported_at", "updated_at", "relevance_score", "relevance_evidence_list",
-        "captured_at", "capture_record_id", "capture_file",
+        "captured_at", "capture_record_id", "capture_file", "held",
     ]  # fmt: skip
     inlines = [MentionInline, FigureInline, QuoteInline]
     actions = ["mark_verified", "reextract", "rescore"]
     list_per_page = 50
     fieldsets = [
-        (None, {"fields": ["title", "title_generated", "slug", "verified"]}),
+        (None, {"fields": ["title", "title_generated", "slug", "verified", "held"]}),
         (
             "Publication",
             {
@@ -354,6 +355,10 @@ class ArticleAdmin(PlainSaveMixin, admin.ModelAdmin):
         ),
     ]
     view_on_site = True
+
+    def add_view(self, request, form_url="", extra_context=None):
+        # An article comes in through the import (capture, extraction, refusals), never a blank form.
+        return redirect("admin:archive_additionjob_add")
 
     def save_model(self, request, obj, form, change):
         edited = set(form.cleaned_data.get("edited_fields") or [])
@@ -672,3 +677,7 @@ class ExtractionJobAdmin(admin.ModelAdmin):
         unfinished = ExtractionJob.objects.filter(status__in=[Status.QUEUED, Status.RUNNING])
         extra_context = {**(extra_context or {}), "refresh": unfinished.exists()}
         return super().changelist_view(request, extra_context)
+
+
+# The lookout's pages and « Ajouter un article » live in their own modules.
+from archive import admin_adding, admin_feeds  # noqa: E402, F401

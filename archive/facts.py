@@ -32,7 +32,7 @@ def facts_of(article: Article) -> ArticleFacts:
     for mention in mentions:
         by_kind[mention.entity.kind].append(mention)
     links = (
-        NearDuplicate.objects.filter(from_article=article)
+        NearDuplicate.objects.filter(from_article=article, to_article__held=False)
         .select_related("to_article__source")
         .order_by("to_article__published_on", "to_article_id")
     )

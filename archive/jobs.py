@@ -31,7 +31,7 @@ def queue_extraction(article_ids, user=None, relevance_only=False) -> Extraction
 
 def start_worker() -> None:
     """Start a worker process detached from this one; it exits when the queue is empty."""
-    log_path = Path(settings.VIGIE_DATA_DIR) / "extraction.log"
+    log_path = Path(settings.DATA_DIR) / "extraction.log"
     try:
         with open(log_path, "ab") as log_file:
             subprocess.Popen(

@@ -279,6 +279,12 @@ class OrganisationPattern(models.Model):
 
 
 class ArticleQuerySet(models.QuerySet):
+    def public(self):
+        """The articles readers may see: every public page, the index (and so
+        search, the API, exports and feeds) and the sitemaps start from here.
+        Held articles (an off-topic feed item) wait for an editor."""
+        return self.filter(held=False)
+
     def for_display(self):
         return self.select_related("source")
 
@@ -361,6 +367,14 @@ class Article(models.Model):
         editable=False,
         help_text="WARC-Record-ID de la capture d'origine (celle du robot d'exploration pour un fichier importé).",
     )
+    # A watched feed's item found off the subject: kept out of every public page
+    # until an editor accepts it (or discards it) in the admin.
+    held = models.BooleanField(
+        "à examiner",
+        default=False,
+        help_text="Article venu d'un flux et jugé hors sujet : "
+        "invisible au public tant qu'un éditeur ne l'a pas accepté.",
+    )
     imported_at = models.DateTimeField("importé le", auto_now_add=True)
     updated_at = models.DateTimeField("modifié le", auto_now=True)
 
@@ -372,6 +386,7 @@ class Article(models.Model):
             models.Index(fields=["published_on"], name="article_published_on_idx"),
             models.Index(fields=["verified"], name="article_verified_idx"),
             models.Index(fields=["relevance"], name="article_relevance_idx"),
+            models.Index(fields=["held"], name="article_held_idx"),
         ]
         constraints = [
             models.CheckConstraint(
@@ -748,3 +763,98 @@ class ExtractionJob(models.Model):
     @property
     def total(self):
         return len(self.article_ids)
+
+
+class Feed(models.Model):
+    """A news feed (RSS or Atom) the lookout polls (archive/feeds/): each new
+    item is captured and imported, on-topic ones published, the others held."""
+
+    url = models.URLField("adresse du flux", max_length=1000, unique=True)
+    name = models.CharField("nom", max_length=200, blank=True)
+    active = models.BooleanField("actif", default=True)
+    added_at = models.DateTimeField("ajouté le", auto_now_add=True)
+    last_polled_at = models.DateTimeField("dernière lecture", null=True, blank=True, editable=False)
+    last_status = models.CharField("dernier état", max_length=300, blank=True, editable=False)
+    last_ok = models.BooleanField("dernière lecture réussie", default=True, editable=False)
+    last_new_item_at = models.DateTimeField("dernier nouvel article", null=True, blank=True, editable=False)
+    # What the site said last time, sent back so that an unchanged feed costs a 304.
+    etag = models.CharField("ETag", max_length=300, blank=True, editable=False)
+    modified = models.CharField("Last-Modified", max_length=100, blank=True, editable=False)
+    failures = models.PositiveIntegerField("échecs de suite", default=0, editable=False)
+    # Back-off: a feed that keeps failing is read less and less often.
+    next_poll_after = models.DateTimeField("prochaine lecture après", null=True, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["name", "url"]
+        verbose_name = "flux"
+        verbose_name_plural = "flux"
+
+    def __str__(self):
+        return self.name or self.url
+
+
+class FeedItem(models.Model):
+    """An item a feed listed, kept so that it is read once: its address, what
+    became of it (the article, or why it was refused)."""
+
+    feed = models.ForeignKey(Feed, on_delete=models.CASCADE, related_name="items", verbose_name="flux")
+    key = models.CharField("identifiant", max_length=1000, help_text="Le guid de l'article, ou son adresse.")
+    url = models.URLField("adresse", max_length=1000, blank=True)
+    title = models.CharField("titre", max_length=500, blank=True)
+    published_at = models.DateTimeField("publié le (selon le flux)", null=True, blank=True)
+    seen_at = models.DateTimeField("vu le", auto_now_add=True)
+    article = models.ForeignKey(
+        Article, null=True, blank=True, on_delete=models.SET_NULL, related_name="feed_items", verbose_name="article"
+    )
+    outcome = models.CharField("résultat", max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["-seen_at", "-pk"]
+        verbose_name = "article de flux"
+        verbose_name_plural = "articles de flux"
+        constraints = [models.UniqueConstraint(fields=["feed", "key"], name="feeditem_once_per_feed")]
+
+    def __str__(self):
+        return self.title or self.url or self.key
+
+
+class AdditionJob(models.Model):
+    """An article an editor adds from the admin (« Ajouter un article »), by
+    address or as a pasted text: captured, extracted and imported by the worker
+    (`extract_metadata --jobs`), never in the web request."""
+
+    Status = ExtractionJob.Status
+
+    created_at = models.DateTimeField("demandé le", auto_now_add=True)
+    requested_by = models.ForeignKey(
+        "auth.User", null=True, blank=True, on_delete=models.SET_NULL, verbose_name="demandé par"
+    )
+    url = models.URLField("adresse", max_length=1000, blank=True)
+    text = models.TextField("texte collé", blank=True)
+    title = models.CharField("titre", max_length=500, blank=True)
+    published_on = models.DateField("date de publication", null=True, blank=True)
+    source = models.CharField("source", max_length=200, blank=True)
+    status = models.CharField("état", max_length=8, choices=Status.choices, default=Status.QUEUED)
+    article = models.ForeignKey(
+        Article, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name="article"
+    )
+    outcome = models.CharField("résultat", max_length=500, blank=True)
+    started_at = models.DateTimeField("commencé le", null=True, blank=True)
+    finished_at = models.DateTimeField("fini le", null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = "ajout d'article"
+        verbose_name_plural = "ajouts d'articles"
+
+    def __str__(self):
+        return f"Ajout n° {self.pk} : {self.url or (self.title or 'texte collé')}"
+
+
+class HeldArticle(Article):
+    """The articles held for an editor (« À examiner » in the admin)."""
+
+    class Meta:
+        proxy = True
+        verbose_name = "article à examiner"
+        verbose_name_plural = "à examiner"

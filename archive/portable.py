@@ -36,10 +36,13 @@ from django.db.migrations.loader import MigrationLoader
 from django.utils import timezone
 
 from archive.models import (
+    AdditionJob,
     Alias,
     Article,
     Entity,
     ExtractionJob,
+    Feed,
+    FeedItem,
     Figure,
     Fingerprint,
     FingerprintBand,
@@ -80,10 +83,14 @@ ARCHIVE_MODELS = [
     Fingerprint,
     FingerprintBand,
     FingerprintPassage,
+    Feed,
+    FeedItem,
 ]
 # Lists editors keep that a file from an older Vigie does not hold: such a file
 # leaves them as they are (the migrations seeded them) instead of emptying them.
-KEPT_WHEN_ABSENT = [OrganisationPattern]
+# A feed's seen items go with the articles they point to: without them, the
+# next poll finds the restored articles by their address.
+KEPT_WHEN_ABSENT = [OrganisationPattern, Feed]
 ACCOUNT_MODELS = [Group, User]
 MIGRATION_APPS = ["contenttypes", "auth", "admin", "archive"]
 USER_FIELDS = ["username", "first_name", "last_name", "email", "is_staff", "is_active", "is_superuser"]
@@ -243,7 +250,7 @@ def _delete_archive(kept=()):
     """Empty the archive's tables in one statement each (but those `kept`): no
     per-row cascade collection or signals, which at 65,000 articles would take minutes."""
     with connection.cursor() as cursor:
-        for model in [ExtractionJob, *(m for m in reversed(ARCHIVE_MODELS) if m not in kept)]:
+        for model in [ExtractionJob, AdditionJob, *(m for m in reversed(ARCHIVE_MODELS) if m not in kept)]:
             cursor.execute(f"DELETE FROM {connection.ops.quote_name(model._meta.db_table)}")
     history().delete()
 

@@ -200,6 +200,13 @@ VIGIE_CAPTURE_MAX_REDIRECTS = envint("VIGIE_CAPTURE_MAX_REDIRECTS", 5)
 VIGIE_CAPTURE_USER_AGENT = os.environ.get(
     "VIGIE_CAPTURE_USER_AGENT", "Vigie/1.0 (archive de presse ; capture d'articles à la demande)"
 )
+# Watched feeds (archive/feeds/): seconds between two polls of `watch_feeds` in a
+# loop, the longest wait of a feed that keeps failing (its wait doubles at each
+# failure), and how many days without a new item make a feed "quiet" until it
+# has listed enough dated items to know its usual pace.
+VIGIE_FEED_INTERVAL = envint("VIGIE_FEED_INTERVAL", 1800)
+VIGIE_FEED_MAX_BACKOFF = envint("VIGIE_FEED_MAX_BACKOFF", 86400)
+VIGIE_FEED_QUIET_DAYS = envint("VIGIE_FEED_QUIET_DAYS", 7)
 # The admin starts a worker process for re-extractions it queues; off in tests,
 # or where a scheduler runs `manage.py extract_metadata --jobs` instead.
 VIGIE_START_EXTRACTION_WORKER = envbool("VIGIE_START_EXTRACTION_WORKER", True)

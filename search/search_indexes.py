@@ -83,12 +83,12 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
     def index_queryset(self, using=None):
         # Entities, spellings and themes come with each chunk of articles, in
         # four queries (search/upkeep/index_facts.py).
-        articles = Article.objects.for_display()
+        articles = Article.objects.public().for_display()
         articles._iterable_class = ArticlesWithFacts
         return articles
 
     def read_queryset(self, using=None):
-        return Article.objects.for_display()
+        return Article.objects.public().for_display()
 
     def prepare_words(self, article):
         # Every word of the text and every spelling of its entities: a name

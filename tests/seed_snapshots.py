@@ -34,7 +34,12 @@ APPS = ("archive", "search")
 
 
 def app_models(labels=APPS):
-    return [model for label in labels for model in apps.get_app_config(label).get_models(include_auto_created=True)]
+    return [model for label in labels for model in tables(apps.get_app_config(label))]
+
+
+def tables(config):
+    # A proxy model's rows are its concrete model's: restored twice, they would collide.
+    return [model for model in config.get_models(include_auto_created=True) if not model._meta.proxy]
 
 
 def rows(model, using=DEFAULT_DB_ALIAS) -> dict:
@@ -92,7 +97,7 @@ class SeedSnapshots:
         self.imports += 1
 
     def _import_and_keep(self, key, using):
-        models = [model for config in apps.get_app_configs() for model in config.get_models(include_auto_created=True)]
+        models = [model for config in apps.get_app_configs() for model in tables(config)]
         before = {model: rows(model, using) for model in models}
         self.import_seeds()
         added = []

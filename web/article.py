@@ -19,7 +19,7 @@ from search.query.state import SearchState
 
 @require_GET
 def article_detail(request, slug):
-    article = get_object_or_404(Article.objects.for_display(), slug=slug)
+    article = get_object_or_404(Article.objects.public().for_display(), slug=slug)
     # Opened from a search: the same state, its words highlighted, its neighbours linked.
     state = SearchState.from_query(request.GET) if request.GET else None
     rank = rank_from(request.GET)
@@ -53,7 +53,7 @@ def article_detail(request, slug):
 
 @require_safe
 def article_bibtex(request, slug):
-    article = get_object_or_404(Article.objects.for_display(), slug=slug)
+    article = get_object_or_404(Article.objects.public().for_display(), slug=slug)
     response = HttpResponse(
         bibtex(article, request.build_absolute_uri(article.get_absolute_url())),
         content_type="text/x-bibtex; charset=utf-8",
@@ -86,7 +86,7 @@ def highlight_terms(state):
 
 @require_GET
 def article_api(request, slug):
-    article = get_object_or_404(Article.objects.for_display(), slug=slug)
+    article = get_object_or_404(Article.objects.public().for_display(), slug=slug)
     capture_url = request.build_absolute_uri(article.get_capture_url()) if article.capture_file else None
     return JsonResponse(article_json(article, capture_url), json_dumps_params={"ensure_ascii": False})
 

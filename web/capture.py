@@ -21,7 +21,7 @@ CAPTURED_PAGE_POLICY = (
 
 
 def _captured(slug):
-    article = get_object_or_404(Article.objects.exclude(capture_file=""), slug=slug)
+    article = get_object_or_404(Article.objects.public().exclude(capture_file=""), slug=slug)
     page = read_record(
         captures_folder(), article.capture_file, article.capture_offset or 0, settings.VIGIE_CAPTURE_MAX_BYTES
     )

@@ -6,12 +6,12 @@ subject unless the reader asks for all of them (web/scope.py)."""
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q
 from django.http import HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
-from archive.models import Entity, EntityKind, FormerSlug, Review
+from archive.models import Entity, EntityKind, FormerSlug, Mention, Review
 from search.query.run import SearchOutcome, run_search
 from search.query.state import SearchState
 from web.coverage_chart import coverage_chart
@@ -24,7 +24,7 @@ INDEX_SIZE = 60  # entities per kind on the list of entities
 
 @require_GET
 def entity_detail(request, slug):
-    entity = Entity.objects.with_review().filter(slug=slug).first()
+    entity = shown_entities().with_review().filter(slug=slug).first()
     if entity is None:
         # A merged entity's address, cited or linked elsewhere: the entity kept, for good.
         former = get_object_or_404(FormerSlug.objects.select_related("entity"), slug=slug)
@@ -34,6 +34,13 @@ def entity_detail(request, slug):
     page = entity_page(entity, request.GET.get("page"), scope)
     context = {"page": page, "entity": entity, "search": page.search, "chart": page.chart, "scope": scope}
     return render(request, "web/entity_detail.html", context)
+
+
+def shown_entities():
+    """Entities but those named only in held articles (Article.held), which
+    readers must not learn of before an editor accepts them."""
+    mentions = Mention.objects.filter(entity=OuterRef("pk"))
+    return Entity.objects.filter(Exists(mentions.filter(article__held=False)) | ~Exists(mentions))
 
 
 @require_GET
@@ -93,7 +100,7 @@ def entity_index(limit: int = INDEX_SIZE, scope: Scope | None = None) -> dict[st
     is unique per article, so counting the shown mentions counts the articles,
     as the index does."""
     scope = scope or Scope(everything=False)
-    counted = ~Q(mentions__review=Review.REJECTED)
+    counted = ~Q(mentions__review=Review.REJECTED) & Q(mentions__article__held=False)
     if scope.relevance:
         counted &= Q(mentions__article__relevance__in=scope.relevance)
     shown = Count("mentions", filter=counted)

@@ -65,7 +65,11 @@ def feed_articles(state, size=FEED_SIZE) -> list[Article]:
     import and update times, themes) in two queries."""
     slugs = [result.slug for result in search_queryset(state)[:size]]
     articles = (
-        Article.objects.for_display().filter(slug__in=slugs).prefetch_related("themes").in_bulk(field_name="slug")
+        Article.objects.public()
+        .for_display()
+        .filter(slug__in=slugs)
+        .prefetch_related("themes")
+        .in_bulk(field_name="slug")
     )
     return [articles[slug] for slug in slugs if slug in articles]
 

@@ -62,7 +62,7 @@ def figures(request):
 
 def shown_figures(scope):
     """The figures a scope counts: not rejected, of its articles."""
-    shown = Figure.objects.exclude(review=Review.REJECTED)
+    shown = Figure.objects.filter(article__held=False).exclude(review=Review.REJECTED)
     if scope.relevance:
         shown = shown.filter(article__relevance__in=scope.relevance)
     return shown

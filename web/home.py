@@ -55,18 +55,18 @@ def archive_overview(scope: Scope | None = None) -> ArchiveOverview:
     """What the archive holds; its newest articles and most cited in `scope` (the subject by default)."""
     scope = scope or Scope(everything=False)
     browse = run_search(SearchState.browse(relevance=scope.relevance))
-    totals = Article.objects.aggregate(
+    totals = Article.objects.public().aggregate(
         articles=Count("pk"),
         undated=Count("pk", filter=Q(published_on=None)),
         on_topic=Count("pk", filter=Q(relevance__in=ON_TOPIC)),
     )
     return ArchiveOverview(
         articles=totals["articles"],
-        sources=Source.objects.filter(articles__isnull=False).distinct().count(),
+        sources=Source.objects.filter(articles__held=False).distinct().count(),
         undated=totals["undated"],
         on_topic=totals["on_topic"],
-        first=_dated_end(Article.objects.order_by("published_on", "pk")),
-        last=_dated_end(Article.objects.order_by("-published_on", "-pk")),
+        first=_dated_end(Article.objects.public().order_by("published_on", "pk")),
+        last=_dated_end(Article.objects.public().order_by("-published_on", "-pk")),
         recent=browse.hits[:TOP],
         **top_entities(browse, TOP),
         themes=browse.facets.get("theme", []),

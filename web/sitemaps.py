@@ -16,19 +16,19 @@ STATIC_PAGES = ["home", "search", "help", "entities", "figures"]
 
 class ArticleSitemap(Sitemap):
     def items(self):
-        return Article.objects.order_by("pk").only("slug", "updated_at")
+        return Article.objects.public().order_by("pk").only("slug", "updated_at")
 
     def lastmod(self, article):
         return article.updated_at
 
     def get_latest_lastmod(self):
         # Django's default reads every article to find the latest date.
-        return Article.objects.aggregate(latest=Max("updated_at"))["latest"]
+        return Article.objects.public().aggregate(latest=Max("updated_at"))["latest"]
 
 
 class EntitySitemap(Sitemap):
     def items(self):
-        shown = Mention.objects.filter(entity=OuterRef("pk")).exclude(review=Review.REJECTED)
+        shown = Mention.objects.filter(entity=OuterRef("pk"), article__held=False).exclude(review=Review.REJECTED)
         return Entity.objects.filter(Exists(shown)).order_by("pk").only("slug", "kind")
 
 

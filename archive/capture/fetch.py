@@ -42,8 +42,9 @@ class FetchFailed(Exception):
     """The address gave no page; the message says why, in French."""
 
 
-def fetch(url: str, limits: FetchLimits = FetchLimits()) -> Fetched:
-    """The page at `url`, its redirects followed; raises FetchFailed."""
+def fetch(url: str, limits: FetchLimits = FetchLimits(), headers: dict | None = None) -> Fetched:
+    """The page at `url`, its redirects followed; raises FetchFailed.
+    `headers` add to or replace the browser's (a feed's Accept, If-None-Match)."""
     deadline = time.monotonic() + limits.timeout
     seen = [url]
     http = urllib3.PoolManager(
@@ -51,6 +52,7 @@ def fetch(url: str, limits: FetchLimits = FetchLimits()) -> Fetched:
             "User-Agent": limits.user_agent,
             "Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1",
             "Accept-Language": "fr,en;q=0.5",
+            **(headers or {}),
         },
         retries=False,
     )

@@ -7,14 +7,14 @@ from search.upkeep.documents import chunked, prepared_documents
 
 def update_articles(pks, lock_wait=None) -> int:
     """Reindex the articles `pks` as they are now in the database; those that
-    no longer exist leave the index. `lock_wait`: seconds to wait for another
+    no longer exist, or are held for an editor, leave the index. `lock_wait`: seconds to wait for another
     writer (the backend's default when None)."""
     pks = set(pks)
     if not pks:
         return 0
     present = set()
     for chunk in chunked(sorted(pks)):
-        present.update(Article.objects.filter(pk__in=chunk).values_list("pk", flat=True))
+        present.update(Article.objects.public().filter(pk__in=chunk).values_list("pk", flat=True))
     removed = [identifier_for(pk) for pk in pks - present]
     return _write(sorted(present), removed, lock_wait)
 

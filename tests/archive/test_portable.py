@@ -12,10 +12,13 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from archive.models import (
+    AdditionJob,
     Alias,
     Article,
     Entity,
     EntityKind,
+    Feed,
+    FeedItem,
     FormerSlug,
     Mention,
     NearDuplicate,
@@ -234,3 +237,18 @@ def test_an_export_to_a_folder_that_does_not_exist_says_so_and_leaves_nothing(db
     with pytest.raises(CommandError, match="Impossible d'écrire .*absent"):
         call_command("export_archive", str(target), stdout=io.StringIO())
     assert not target.parent.exists()
+
+
+def test_feeds_their_items_and_held_articles_survive_a_replace(seeds, tmp_path):
+    feed = Feed.objects.create(url="http://127.0.0.1:9/rss.xml", name="Gazette", etag='"v1"')
+    FeedItem.objects.create(feed=feed, key="k", url=seeds[0].url, article=seeds[0], outcome="à examiner")
+    Article.objects.filter(pk=seeds[0].pk).update(held=True)
+    AdditionJob.objects.create(url="http://127.0.0.1:9/a", article=seeds[1])
+    export(tmp_path / "vigie.jsonl.gz")
+    Feed.objects.all().delete()
+
+    call_command("import_archive", str(tmp_path / "vigie.jsonl.gz"), "--replace", stdout=io.StringIO())
+
+    item = FeedItem.objects.select_related("feed", "article").get()
+    assert (item.feed.name, item.feed.etag, item.article.slug) == ("Gazette", '"v1"', seeds[0].slug)
+    assert list(Article.objects.filter(held=True)) == [item.article]

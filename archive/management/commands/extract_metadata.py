@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
+from archive.adding import claim_next_addition, run_addition
 from archive.curation import extract_articles
 from archive.extraction.parallel import available_cores
 from archive.jobs import claim_next_job, run_job
@@ -21,7 +22,9 @@ class Command(BaseCommand):
         parser.add_argument("slugs", nargs="*", metavar="SLUG", help="articles à ré-extraire")
         parser.add_argument("--all", action="store_true", help="tous les articles")
         parser.add_argument("--missing", action="store_true", help="les articles jamais extraits")
-        parser.add_argument("--jobs", action="store_true", help="les ré-extractions demandées depuis l'admin")
+        parser.add_argument(
+            "--jobs", action="store_true", help="les ré-extractions et les ajouts d'articles demandés depuis l'admin"
+        )
         parser.add_argument(
             "--relevance-only",
             action="store_true",
@@ -83,3 +86,10 @@ class Command(BaseCommand):
             self.stdout.write(f"{job} : {job.get_status_display()}, {job.done}/{job.total}, {job.changed} modifié(s).")
             ran += 1
         self.stdout.write(f"{ran} ré-extraction(s) traitée(s).")
+        added = 0
+        while addition := claim_next_addition():
+            run_addition(addition)
+            addition.refresh_from_db()
+            self.stdout.write(f"{addition} : {addition.get_status_display()}, {addition.outcome}")
+            added += 1
+        self.stdout.write(f"{added} ajout(s) d'article traité(s).")

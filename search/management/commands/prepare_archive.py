@@ -33,7 +33,7 @@ class Command(BaseCommand):
             # wire-copy links they made may rest on furniture (the daily cartoon's caption).
             self.stdout.write("Quasi-doublons à recalculer (passages récurrents ignorés désormais)…")
             call_command("relink_duplicates", stdout=self.stdout)
-        articles, documents = Article.objects.count(), indexing.document_count()
+        articles, documents = Article.objects.public().count(), indexing.document_count()  # held ones are not indexed
         if not indexing.schema_is_current():
             self.stdout.write("Index à reconstruire (ses champs ont changé depuis qu'il a été construit)…")
             indexing.rebuild()
