@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from . import nlp
 from .organisations import KnownOrganisation, KnownOrganisations, compiled
 from .pipeline import Extracted, Facts, RawArticle, analysed_text, extract, find_facts, publisher_names
+from .quotes import parse_windows
+from .syntax import Parse, Word
 from .themes import Lexicon
 
 
@@ -34,11 +36,30 @@ def analyse(
     counted as entities mentioned; the known `organisations` win over the
     recogniser's spans."""
     mentions = nlp.recognise([analysed_text(title, body) for title, body in pairs])
+    parses = parse_quotes([body for _, body in pairs])
     authors = authors or [[] for _ in pairs]
     return [
-        find_facts(title, body, found, lexicon, signed, organisations)
-        for (title, body), found, signed in zip(pairs, mentions, authors, strict=True)
+        find_facts(title, body, found, lexicon, signed, organisations, parse)
+        for (title, body), found, signed, parse in zip(pairs, mentions, authors, parses, strict=True)
     ]
+
+
+def parse_quotes(bodies: list[str]) -> list[Parse]:
+    """The dependency parse of the sentences around each body's quotes, in one
+    batched pass of the parser: only those, as the whole text would cost as much
+    again as recognition."""
+    windows = [parse_windows(body) for body in bodies]
+    parsed = iter(
+        nlp.parse([body[start:end] for body, spans in zip(bodies, windows, strict=True) for start, end in spans])
+    )
+    parses = []
+    for spans in windows:
+        words = []
+        for start, _ in spans:
+            base = len(words)
+            words.extend(Word(w.start + start, w.text, w.pos, w.dep, w.head + base, w.definite) for w in next(parsed))
+        parses.append(Parse(words))
+    return parses
 
 
 def extract_batch(

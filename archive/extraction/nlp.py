@@ -10,6 +10,7 @@ import functools
 import os
 
 from .entities import RawMention
+from .syntax import Word
 
 MODEL = os.environ.get("VIGIE_SPACY_MODEL", "fr_core_news_sm")
 # Long texts are cut: entities past this point add little and cost memory.
@@ -30,3 +31,28 @@ def recognise(texts: list[str], model: str = MODEL, batch_size: int = 32) -> lis
         [RawMention(ent.text, ent.label_, ent.start_char) for ent in doc.ents]
         for doc in nlp.pipe((text[:MAX_CHARS] for text in texts), batch_size=batch_size)
     ]
+
+
+@functools.cache
+def parser(model: str = MODEL):
+    """The dependency parser alone (with the tagger, whose morphology tells « un »
+    from « le »), apart from the recogniser: it reads only the few sentences
+    around quotes, so the parse costs a fraction of a whole-text pass."""
+    import spacy  # noqa: PLC0415 - heavy import, on first use only
+
+    return spacy.load(model, exclude=["ner", "senter", "attribute_ruler", "lemmatizer"])
+
+
+def parse(texts: list[str], model: str = MODEL, batch_size: int = 64) -> list[list[Word]]:
+    """The words of each text with their dependencies, offsets in that text; a
+    word's head is an index in its text's list."""
+    nlp = parser(model)
+    parsed = []
+    for doc in nlp.pipe(texts, batch_size=batch_size):
+        parsed.append([Word(t.idx, t.text, t.pos_, t.dep_, t.head.i, _definiteness(t)) for t in doc])
+    return parsed
+
+
+def _definiteness(token) -> str:
+    """« Ind » for un/une/des, « Def » for le/la, « Dem » for ce/cette…"""
+    return (token.morph.get("Definite") or token.morph.get("PronType") or [""])[0]

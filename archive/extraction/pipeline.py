@@ -17,6 +17,7 @@ from .header import read_header
 from .nicknames import find_nicknames, merge_nicknames
 from .organisations import KnownOrganisations, give_way, known_entities, known_organisations, with_known
 from .quotes import Quote, find_quotes
+from .syntax import Parse
 from .text import normalise, paragraphs, sentences, shorten, word_count
 from .themes import Lexicon, find_themes
 
@@ -155,17 +156,20 @@ def find_facts(
     lexicons: list[Lexicon],
     authors: Iterable[str] = (),
     organisations: KnownOrganisations | None = None,
+    parse: Parse | None = None,
 ) -> Facts:
     """Entities (from the recogniser's `mentions` of `analysed_text`), figures,
     quotes with speakers, themes and the near-duplicate signature. The
     `authors` signed the article: their byline is not a mention. The known
-    `organisations` (the editors' list) win over the recogniser's spans."""
+    `organisations` (the editors' list) win over the recogniser's spans. The
+    `parse` of the body's sentences around quotes (quotes.parse_windows) finds
+    their speakers; without it they come from the patterns alone."""
     text = analysed_text(title, body)
     known = known_organisations(text, organisations) if organisations else []
     mentions, known = give_way(mentions, known, text)
     found = with_known(article_entities(mentions, text), known_entities(known, organisations))
     entities = without_authors(found, authors)
-    quotes = find_quotes(body, speaker_resolver(entities, shift=len(title) + 2))
+    quotes = find_quotes(body, speaker_resolver(entities, shift=len(title) + 2), parse)
     return Facts(entities, find_figures(body), quotes, find_themes(text, lexicons), signature(body))
 
 
