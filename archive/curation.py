@@ -115,9 +115,10 @@ def apply_extraction(article: Article, extracted: Extracted, facts: Facts) -> bo
     """Write an extraction into a saved article, respecting the editor's work.
     Returns whether anything changed. Call inside a transaction."""
     changed = _apply_fields(article, extracted)
-    changed |= _sync_mentions(article, facts)
+    stored = _stored_entities(facts)
+    changed |= _sync_mentions(article, facts, stored)
     changed |= _sync(article, Figure, _figure_rows(facts))
-    changed |= _sync(article, Quote, _quote_rows(facts))
+    changed |= _sync(article, Quote, _quote_rows(facts, stored))
     changed |= _apply_themes(article, facts)
     changed |= record_signature(article, facts.signature)
     changed |= apply_relevance(article)  # from the title and text as shown, the editor's if corrected
@@ -150,12 +151,17 @@ def _apply_fields(article: Article, extracted: Extracted) -> bool:
     return article.assign(values)
 
 
-def _sync_mentions(article: Article, facts: Facts) -> bool:
+def _stored_entities(facts: Facts) -> dict:
+    """The archive's entity id of each entity found, by (kind, key)."""
+    return {(entity.kind, entity.key): entity_for(entity).pk for entity in facts.entities}
+
+
+def _sync_mentions(article: Article, facts: Facts, stored: dict) -> bool:
     found = {}
     for entity in facts.entities:
-        stored = entity_for(entity)
-        count, position = found.get(stored.pk, (0, entity.first_position))
-        found[stored.pk] = (count + entity.count, min(position, entity.first_position))
+        pk = stored[entity.kind, entity.key]
+        count, position = found.get(pk, (0, entity.first_position))
+        found[pk] = (count + entity.count, min(position, entity.first_position))
     rows = {pk: {"count": count, "first_position": position} for pk, (count, position) in found.items()}
     existing = {m.entity_id: m for m in Mention.objects.filter(article=article)}
     return _reconcile(article, Mention, existing, rows, key_field="entity_id")
@@ -172,12 +178,13 @@ def _figure_rows(facts: Facts) -> dict:
     return rows
 
 
-def _quote_rows(facts: Facts) -> dict:
+def _quote_rows(facts: Facts, stored: dict) -> dict:
     rows = {}
     for quote in facts.quotes:
-        rows.setdefault(
-            Quote.key_for(quote.text), {"text": quote.text, "speaker": quote.speaker[:200], "position": quote.position}
-        )
+        rows.setdefault(Quote.key_for(quote.text), {
+            "text": quote.text, "speaker": quote.speaker[:200], "position": quote.position,
+            "speaker_entity_id": stored.get((quote.speaker_kind, quote.speaker_key)),
+        })  # fmt: skip
     return rows
 
 

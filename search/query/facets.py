@@ -87,6 +87,8 @@ FACETS: dict[str, Facet] = {
         Facet("place", "Lieu", SLUG, names_from(Entity), all_of=True),
         Facet("organisation", "Organisation", SLUG, names_from(Entity), all_of=True),
         Facet("theme", "Thème", SLUG, names_from(Theme), all_of=True),
+        # Who is quoted in the article: a person or an institution (archive Quote.speaker_entity).
+        Facet("speaker", "Cité (locuteur)", SLUG, names_from(Entity)),
     )
 }
 

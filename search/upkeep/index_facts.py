@@ -4,7 +4,7 @@ document needs them, loaded for many articles at once.
 Django's nested prefetch (`mentions__entity__aliases`) builds a model instance
 per mention and a queryset per entity, which made preparing documents cost
 more than writing them (60 % of a rebuild). Here a chunk of articles costs
-three flat queries and no model instances.
+four flat queries and no model instances.
 """
 
 from collections import defaultdict
@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 
 from django.db.models.query import ModelIterable
 
-from archive.models import Alias, Article, Mention, Review
+from archive.models import Alias, Article, Mention, Quote, Review
 
-CHUNK = 500  # articles per load: three queries, well under SQLite's limit on query parameters
+CHUNK = 500  # articles per load: four queries, well under SQLite's limit on query parameters
 
 
 @dataclass
@@ -22,6 +22,7 @@ class IndexFacts:
     # (slug, kind, names: the entity's name then its other spellings), in order of first mention
     entities: list[tuple[str, str, list[str]]] = field(default_factory=list)
     themes: list[tuple[str, str]] = field(default_factory=list)  # (slug, name)
+    speakers: list[str] = field(default_factory=list)  # slugs of the entities quoted, in order of first quote
 
     def slugs(self, kind) -> list[str]:
         return [slug for slug, entity_kind, _names in self.entities if entity_kind == kind]
@@ -56,6 +57,15 @@ def load_facts(articles) -> None:
         spellings[entity_id].append(name)
     for article_id, entity_id, slug, kind, name in rows:
         by_id[article_id].index_facts.entities.append((slug, kind, [name, *spellings[entity_id]]))
+    quoted = (
+        Quote.objects.filter(article_id__in=by_id, speaker_entity__isnull=False)
+        .exclude(review=Review.REJECTED)
+        .order_by("position", "pk")
+        .values_list("article_id", "speaker_entity__slug")
+    )
+    for article_id, slug in quoted:
+        if slug not in by_id[article_id].index_facts.speakers:
+            by_id[article_id].index_facts.speakers.append(slug)
     themes = Article.themes.through.objects.filter(article_id__in=by_id).order_by("theme__name")
     for article_id, slug, name in themes.values_list("article_id", "theme__slug", "theme__name"):
         by_id[article_id].index_facts.themes.append((slug, name))
