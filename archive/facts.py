@@ -34,7 +34,7 @@ def facts_of(article: Article) -> ArticleFacts:
         places=by_kind[EntityKind.PLACE],
         organisations=by_kind[EntityKind.ORGANISATION],
         figures=list(article.figures.exclude(review=Review.REJECTED)),
-        quotes=list(article.quotes.exclude(review=Review.REJECTED)),
+        quotes=list(article.quotes.exclude(review=Review.REJECTED).select_related("speaker_entity")),
         themes=list(article.themes.all()),
         near_duplicates=list(duplicates),
     )
@@ -55,7 +55,14 @@ def facts_json(facts: ArticleFacts) -> dict:
             }
             for f in facts.figures
         ],  # fmt: skip
-        "quotes": [{"speaker": q.speaker or None, "text": q.text} for q in facts.quotes],
+        "quotes": [
+            {
+                "speaker": q.speaker or None,
+                "text": q.text,
+                "speaker_entity": q.speaker_entity.slug if q.speaker_entity else None,
+            }
+            for q in facts.quotes
+        ],
         "themes": [t.name for t in facts.themes],
         "near_duplicates": [a.slug for a in facts.near_duplicates],
     }
