@@ -1,9 +1,13 @@
-"""The named-entity recogniser: spaCy's French pipeline, loaded once per process.
+"""The named-entity recogniser and the dependency parser: spaCy's French
+pipeline, loaded once per process.
 
 Only commands and the extraction worker import this module; web workers never
-do, so no request waits for a model. Only the `ner` component runs: in
-fr_core_news_* it has its own token-to-vector layer, so the tagger, parser and
-lemmatiser are excluded, which more than doubles throughput.
+do, so no request waits for a model. The recogniser reads whole texts with the
+`ner` component alone: in fr_core_news_* it has its own token-to-vector layer,
+so the tagger, parser and lemmatiser are excluded, which more than doubles
+throughput. The parser (with the tagger it shares a layer with) reads only
+the sentences around quotes (archive/extraction/quotes.py), a small share of
+the text.
 """
 
 import functools
