@@ -350,7 +350,10 @@ class _Reader:
             if word.head < i:  # after its verb, the parser mistook an object: « a accusé M. Trump »
                 continue
             clause = _first_clause(self.body[word.start : self._subtree_end(i)])
-            if person := next((e for _, e in sorted(self.speakers.named(clause)) if e.kind == "person"), None):
+            if person := next(
+                (e for _, e in sorted(self.speakers.named(clause), key=lambda item: item[0]) if e.kind == "person"),
+                None,
+            ):
                 found.append((word.start, person))
             elif word.pos == "PROPN" and not self.speakers.named(clause):
                 found.append((word.start, _Named(self._proper_name(i), "", "")))

@@ -95,3 +95,27 @@ def test_a_quote_after_a_colon_is_the_subject_s():
         '"Nous ne laisserons entrer personne".'
     )
     assert speakers(body) == [("Nous ne laisserons entrer pers", "Donald Trump", PERSON)]
+
+
+def test_two_people_named_at_the_same_place_of_a_subject_do_not_stop_extraction():
+    # Two roles start at one offset (« président » and « président américain »,
+    # each given to one person): the subject's person is the first by offset.
+    from archive.extraction.entities import FoundEntity, speaker_resolver
+    from archive.extraction.quotes import find_quotes
+    from archive.extraction.syntax import Parse, Word
+
+    body = 'Le président américain a parlé. "Nous ne céderons pas à la pression", a-t-il dit.'
+    people = [
+        FoundEntity(PERSON, "Joe Biden", "joe biden", roles={"président"}),
+        FoundEntity(PERSON, "Donald Trump", "donald trump", roles={"président américain"}),
+    ]
+    words = [
+        Word(0, "Le", "DET", "det", 1, "Def"),
+        Word(3, "président", "NOUN", "nsubj", 4),
+        Word(13, "américain", "ADJ", "amod", 1),
+        Word(23, "a", "AUX", "aux:tense", 4),
+        Word(25, "parlé", "VERB", "ROOT", 4),
+        Word(30, ".", "PUNCT", "punct", 4),
+    ]
+    [quote] = find_quotes(body, speaker_resolver(people), Parse(words))
+    assert quote.speaker in ("Joe Biden", "Donald Trump")
