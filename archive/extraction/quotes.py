@@ -156,7 +156,10 @@ def parse_windows(body: str) -> list[tuple[int, int]]:
     for paragraph in paragraphs(body):
         offset = body.find(paragraph, offset)
         for match in _QUOTE.finditer(paragraph):
-            start = _last_sentence_start(paragraph, max(0, match.start() - WINDOW_BEFORE), match.start(), back=2)
+            if len(_without_incise(match["a"] or match["b"] or match["c"]).split()) < MIN_WORDS:
+                continue  # a scare quote has no speaker to find
+            back = 2 if _may_point_back(_clause(paragraph, match, 0), paragraph, match.start()) else 1
+            start = _last_sentence_start(paragraph, max(0, match.start() - WINDOW_BEFORE), match.start(), back=back)
             end = match.end() + len(_SENTENCE_TAIL.match(paragraph[match.end() :]).group()) + 1
             start, end = offset + start, offset + min(end, len(paragraph))
             if windows and start <= windows[-1][1]:
@@ -164,6 +167,22 @@ def parse_windows(body: str) -> list[tuple[int, int]]:
             else:
                 windows.append((start, end))
     return windows
+
+
+def _may_point_back(clause: _Clause, paragraph: str, position: int) -> bool:
+    """Whether a speaker may be a pronoun or a role (« a-t-il ajouté », « a
+    confirmé le locataire de la Maison Blanche »), whose person the sentence
+    before names: only then is that sentence parsed too, which saves a third
+    of the parse."""
+    if clause.how == "pronoun":
+        return True
+    if clause.how == "phrase":
+        words = clause.phrase
+    elif clause.how in ("subject", "colon"):
+        words = paragraph[_last_sentence_start(paragraph, 0, position) : position].split(" ", 1)[-1]
+    else:
+        return False
+    return not re.search(r"\b[A-ZÀ-Ý]", _cut(words) if clause.how == "phrase" else words)
 
 
 def _clause(paragraph: str, match: re.Match, offset: int) -> _Clause:
