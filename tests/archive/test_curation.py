@@ -164,7 +164,13 @@ def test_the_article_api_gives_the_facts_of_seed_001(client, seeds):
         "count": 5000, "qualifier": "plus de", "unit": "militaires", "force": "armée américaine", "sentence": "",
     }  # fmt: skip
     assert first["sentence"].startswith("Plus de 5.000 militaires")
-    assert {"speaker": "Terrence O'Shaughnessy", "text": seeds[1].quotes.first().text} in data["quotes"]
+    quote = seeds[1].quotes.first()
+    assert {
+        "speaker": "Terrence O'Shaughnessy",
+        "text": quote.text,
+        "speaker_entity": quote.speaker_entity.slug,
+    } in data["quotes"]
+    assert quote.speaker_entity.name == "Terrence O'Shaughnessy"
     assert "Caravanes de migrants" in data["themes"]
     assert data["near_duplicates"] == [seeds[2].slug]
     assert data["date_source"] == "header"
