@@ -51,7 +51,7 @@ check: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/pytest -m "not browser and not html and not processes"
 
-## eval: precision, recall and F1 of extraction on the hand-annotated gold set (MODEL=fr_core_news_md to compare), deployment figures and who announced them (tools/gold/figures.py), relevance to the subject (tools/gold/relevance.py), wire copies judged by hand (tools/gold/wire_copies.py), publisher and agencies (tools/gold/sources.py), then eval-search
+## eval: precision, recall and F1 of extraction on the hand-annotated gold set (MODEL=fr_core_news_md to compare), deployment figures and who announced them (tools/gold/figures.py), relevance to the subject (tools/gold/relevance.py), wire copies judged by hand (tools/gold/wire_copies.py), publisher and agencies (tools/gold/sources.py), quote speakers (tools/gold/quotes.py), then eval-search
 MODEL ?= fr_core_news_sm
 eval: install-dev
 	$(BIN)/python -m tools.gold.evaluate --model $(MODEL)
@@ -59,6 +59,7 @@ eval: install-dev
 	$(BIN)/python -m tools.gold.relevance
 	$(BIN)/python -m tools.gold.wire_copies
 	$(BIN)/python -m tools.gold.sources
+	$(BIN)/python -m tools.gold.quotes --model $(MODEL)
 	@$(MAKE) --no-print-directory eval-search
 
 ## eval-search: nDCG@10 and precision@5 of the search's ranking on the researchers' judgments (tools/ranking/judgments.jsonl), on a throwaway import of the seeds and topic.jsonl (EVAL_SEARCH_ARGS="--data DIR" keeps and reuses one)

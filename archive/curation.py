@@ -121,9 +121,10 @@ def apply_extraction(article: Article, extracted: Extracted, facts: Facts) -> bo
     entities = facts.entities
     if article.relevance == Relevance.OFF_TOPIC:
         entities = salient(entities, facts.lead_end)
-    changed |= _sync_mentions(article, entities)
+    stored = _stored_entities(entities)
+    changed |= _sync_mentions(article, entities, stored)
     changed |= _sync(article, Figure, _figure_rows(facts))
-    changed |= _sync(article, Quote, _quote_rows(facts))
+    changed |= _sync(article, Quote, _quote_rows(facts, stored))
     changed |= _apply_themes(article, facts)
     changed |= _apply_agencies(article, extracted)
     changed |= record_signature(article, facts.signature)
@@ -166,12 +167,17 @@ def _apply_agencies(article: Article, extracted: Extracted) -> bool:
     return True
 
 
-def _sync_mentions(article: Article, entities: list[FoundEntity]) -> bool:
+def _stored_entities(entities: list[FoundEntity]) -> dict:
+    """The archive's entity id of each entity found, by (kind, key)."""
+    return {(entity.kind, entity.key): entity_for(entity).pk for entity in entities}
+
+
+def _sync_mentions(article: Article, entities: list[FoundEntity], stored: dict) -> bool:
     found = {}
     for entity in entities:
-        stored = entity_for(entity)
-        count, position = found.get(stored.pk, (0, entity.first_position))
-        found[stored.pk] = (count + entity.count, min(position, entity.first_position))
+        pk = stored[entity.kind, entity.key]
+        count, position = found.get(pk, (0, entity.first_position))
+        found[pk] = (count + entity.count, min(position, entity.first_position))
     rows = {pk: {"count": count, "first_position": position} for pk, (count, position) in found.items()}
     existing = {m.entity_id: m for m in Mention.objects.filter(article=article)}
     return _reconcile(article, Mention, existing, rows, key_field="entity_id")
@@ -189,12 +195,13 @@ def _figure_rows(facts: Facts) -> dict:
     return rows
 
 
-def _quote_rows(facts: Facts) -> dict:
+def _quote_rows(facts: Facts, stored: dict) -> dict:
     rows = {}
     for quote in facts.quotes:
-        rows.setdefault(
-            Quote.key_for(quote.text), {"text": quote.text, "speaker": quote.speaker[:200], "position": quote.position}
-        )
+        rows.setdefault(Quote.key_for(quote.text), {
+            "text": quote.text, "speaker": quote.speaker[:200], "position": quote.position,
+            "speaker_entity_id": stored.get((quote.speaker_kind, quote.speaker_key)),
+        })  # fmt: skip
     return rows
 
 

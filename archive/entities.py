@@ -6,7 +6,7 @@ from django.utils.text import slugify
 
 from archive.extraction.entities import FoundEntity, entity_key
 from archive.extraction.text import accents
-from archive.models import Alias, Entity, FormerSlug, Mention, Review
+from archive.models import Alias, Entity, FormerSlug, Mention, Quote, Review
 from archive.signals import articles_changed
 
 
@@ -85,6 +85,8 @@ def merge_entities(target: Entity, others) -> list[int]:
         # Washington merged into the place still finds the place next time.
         Alias.objects.filter(entity=other).update(entity=target)
         add_alias(target, other.name)
+        touched.update(Quote.objects.filter(speaker_entity=other).values_list("article_id", flat=True))
+        Quote.objects.filter(speaker_entity=other).update(speaker_entity=target)
         for mention in Mention.objects.filter(entity=other):
             touched.add(mention.article_id)
             existing = Mention.objects.filter(article_id=mention.article_id, entity=target).first()

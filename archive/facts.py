@@ -45,7 +45,7 @@ def facts_of(article: Article) -> ArticleFacts:
         places=by_kind[EntityKind.PLACE],
         organisations=by_kind[EntityKind.ORGANISATION],
         figures=list(article.figures.exclude(review=Review.REJECTED)),
-        quotes=list(article.quotes.exclude(review=Review.REJECTED)),
+        quotes=list(article.quotes.exclude(review=Review.REJECTED).select_related("speaker_entity")),
         themes=list(article.themes.all()),
         near_duplicates=list(duplicates),
     )
@@ -79,7 +79,15 @@ def facts_json(facts: ArticleFacts) -> dict:
             }
             for f in facts.figures
         ],  # fmt: skip
-        "quotes": [{"speaker": q.speaker or None, "text": q.text, **review_json(q)} for q in facts.quotes],
+        "quotes": [
+            {
+                "speaker": q.speaker or None,
+                "text": q.text,
+                "speaker_entity": q.speaker_entity.slug if q.speaker_entity else None,
+                **review_json(q),
+            }
+            for q in facts.quotes
+        ],
         "themes": [t.name for t in facts.themes],
         "near_duplicates": [a.slug for a in facts.near_duplicates],
         "near_duplicate_similarity": {a.slug: round(a.similarity, 3) for a in facts.near_duplicates},

@@ -649,6 +649,16 @@ class Quote(Reviewable):
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="quotes")
     text = models.TextField("citation")
     speaker = models.CharField("locuteur", max_length=200, blank=True)
+    # The person or institution who spoke, when the article names one of its
+    # entities: what lists a person's quotes on their page and lets search find them.
+    speaker_entity = models.ForeignKey(
+        "Entity",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="quotes",
+        verbose_name="entité du locuteur",
+    )
     position = models.PositiveIntegerField("position", default=0)
     key = models.CharField(max_length=64, editable=False)
 

@@ -51,6 +51,8 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
     theme = MultiKeywordField()
     # The slug of the first article of its wire story: a search may show each story once.
     story = KeywordField(null=True)
+    # The people and institutions quoted in the article (archive Quote.speaker_entity).
+    speaker = MultiKeywordField()
     # core, related or off_topic: the article's relevance to the archive's subject.
     relevance = KeywordField(model_attr="relevance")
     # Names and spellings, searched as words: `personne:trump`, `lieu:"Ciudad Juárez"`.
@@ -129,6 +131,9 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
 
     def prepare_theme(self, article):
         return [slug for slug, _name in index_facts_of(article).themes]
+
+    def prepare_speaker(self, article):
+        return index_facts_of(article).speakers
 
     def prepare_person_name(self, article):
         return _entity_names(article, EntityKind.PERSON)

@@ -6,12 +6,12 @@ subject unless the reader asks for all of them (web/scope.py)."""
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, F, OuterRef, Q
 from django.http import HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
-from archive.models import Entity, EntityKind, FormerSlug, Mention, Review
+from archive.models import Entity, EntityKind, FormerSlug, Mention, Quote, Review
 from search.query.run import SearchOutcome, run_search
 from search.query.state import SearchState
 from web.coverage_chart import coverage_chart
@@ -19,6 +19,7 @@ from web.home import top_entities
 from web.scope import Scope, scope_of
 
 CO_MENTIONED = 8  # entities shown per kind
+QUOTES = 10  # an entity's latest quotes shown on its page
 INDEX_SIZE = 60  # entities per kind on the list of entities
 
 
@@ -56,6 +57,8 @@ class EntityPage:
     search: SearchOutcome
     co_mentioned: dict = field(default_factory=dict)
     chart: object = None
+    quotes: list = field(default_factory=list)
+    quote_count: int = 0
 
     @property
     def has_co_mentions(self):
@@ -79,7 +82,18 @@ def entity_page(entity: Entity, page, scope: Scope | None = None) -> EntityPage:
         search=search,
         co_mentioned=top_entities(search, CO_MENTIONED, leave_out=entity.slug),
         chart=coverage_chart(search.periods, search.count),
+        **quotes_of(entity, scope),
     )
+
+
+def quotes_of(entity: Entity, scope: Scope, limit: int = QUOTES) -> dict:
+    """The entity's latest quotes (it is their speaker) in the articles of
+    `scope`, with how many there are: {"quotes": [...], "quote_count": n}."""
+    quotes = Quote.objects.filter(speaker_entity=entity, article__held=False).exclude(review=Review.REJECTED)
+    if scope.relevance:
+        quotes = quotes.filter(article__relevance__in=scope.relevance)
+    latest = quotes.select_related("article").order_by(F("article__published_on").desc(nulls_last=True), "pk")
+    return {"quotes": list(latest[:limit]), "quote_count": quotes.count()}
 
 
 def other_spellings(entity: Entity) -> list[str]:

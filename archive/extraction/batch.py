@@ -8,6 +8,8 @@ from . import nlp
 from .figures import candidate_sentences
 from .organisations import KnownOrganisation, KnownOrganisations, compiled
 from .pipeline import Extracted, Facts, RawArticle, analysed_text, extract, find_facts, publisher_names
+from .quotes import parse_windows
+from .syntax import Parse, Word
 from .themes import Lexicon
 
 
@@ -35,6 +37,7 @@ def analyse(
     counted as entities mentioned; the known `organisations` win over the
     recogniser's spans."""
     mentions = nlp.recognise([analysed_text(title, body) for title, body in pairs])
+    parses = parse_quotes([body for _, body in pairs])
     authors = authors or [[] for _ in pairs]
     # The sentences that may hold a figure, of every article, parsed in one pass.
     candidates = list(dict.fromkeys(c.sentence for _, body in pairs for c in candidate_sentences(body)))
@@ -44,9 +47,27 @@ def analyse(
         return [parsed[s] for s in sentences]
 
     return [
-        find_facts(title, body, found, lexicon, signed, organisations, parse)
-        for (title, body), found, signed in zip(pairs, mentions, authors, strict=True)
+        find_facts(title, body, found, lexicon, signed, organisations, parse, quote_parse)
+        for (title, body), found, signed, quote_parse in zip(pairs, mentions, authors, parses, strict=True)
     ]
+
+
+def parse_quotes(bodies: list[str]) -> list[Parse]:
+    """The dependency parse of the sentences around each body's quotes, in one
+    batched pass of the parser: only those, as the whole text would cost as much
+    again as recognition."""
+    windows = [parse_windows(body) for body in bodies]
+    parsed = iter(
+        nlp.parse_words([body[start:end] for body, spans in zip(bodies, windows, strict=True) for start, end in spans])
+    )
+    parses = []
+    for spans in windows:
+        words = []
+        for start, _ in spans:
+            base = len(words)
+            words.extend(Word(w.start + start, w.text, w.pos, w.dep, w.head + base, w.definite) for w in next(parsed))
+        parses.append(Parse(words))
+    return parses
 
 
 def extract_batch(

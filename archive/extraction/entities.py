@@ -904,44 +904,79 @@ def spells_initials(acronym: str, name: str) -> bool:
     return all(letter in rest for letter in letters)
 
 
-def speaker_resolver(entities: list[FoundEntity], shift: int = 0):
-    """A resolver for archive.extraction.quotes: a phrase naming a known person or
-    organisation, or a role an article gave a person, becomes that entity's name;
-    an empty phrase (a pronoun) becomes the last person named before. `shift` is
-    where the quoted text starts in the text the entities were found in."""
-    people = [e for e in entities if e.kind == PERSON]
-    names = []
-    for entity in entities:
-        if entity.kind == PLACE:
-            continue
-        for spelling in {entity.name} | entity.aliases | entity.surnames:
-            names.append((spelling, entity))
-        if entity.kind == PERSON and len(entity.name.split()) > 1:
-            names.append((entity.name.split()[-1], entity))
-    names.sort(key=lambda item: -len(item[0]))
-    names = [(re.compile(rf"(?<!\w){re.escape(spelling)}(?!\w)"), entity) for spelling, entity in names]
-    holders = defaultdict(set)
-    for person in people:
-        for role in person.roles:
-            holders[role].add(person.name)
-    roles = [
-        (re.compile(rf"(?<!\w){re.escape(role)}(?!\w)"), next(iter(h))) for role, h in holders.items() if len(h) == 1
-    ]
+def speaker_resolver(entities: list[FoundEntity], shift: int = 0) -> "Speakers":
+    """The article's people and organisations as archive.extraction.quotes reads
+    speakers. `shift` is where the quoted text starts in the text the entities
+    were found in."""
+    return Speakers(entities, shift)
 
-    def resolve(phrase: str, position: int) -> str:
-        if not phrase:
-            before = [(p, e) for e in people for p in e.positions if p < position + shift]
-            return max(before, key=lambda item: item[0])[1].name if before else ""
-        # The first name or role in the first clause: "la vice-présidente le 7 juin,
-        # avant sa rencontre avec X" is the vice-president, not X.
-        clause = re.split(r"[,;:(]", phrase, maxsplit=1)[0]
-        found = []
-        for pattern, entity in names:
-            if match := pattern.search(clause):
-                found.append((match.start(), entity.name))
-        for pattern, holder in roles:
-            if match := pattern.search(clause.lower()):
+
+class Speakers:
+    """Who a phrase names, among an article's entities: a known person or
+    organisation under any of its spellings or a person's surname, or a role the
+    article gave one person only (« le président américain » → Donald Trump)."""
+
+    def __init__(self, entities: list[FoundEntity], shift: int = 0):
+        self.people = [e for e in entities if e.kind == PERSON]
+        self.organisations = [e for e in entities if e.kind == ORGANISATION]
+        self.shift = shift
+        names = []
+        for entity in entities:
+            if entity.kind == PLACE:
+                continue
+            for spelling in {entity.name} | entity.aliases | entity.surnames:
+                names.append((spelling, entity))
+            if entity.kind == PERSON and len(entity.name.split()) > 1:
+                names.append((entity.name.split()[-1], entity))
+        names.sort(key=lambda item: -len(item[0]))
+        self.names = [(re.compile(rf"(?<!\w){re.escape(spelling)}(?!\w)"), entity) for spelling, entity in names]
+        holders = defaultdict(dict)
+        for person in self.people:
+            for role in person.roles:
+                holders[role][person.key] = person
+        self.roles = [
+            (re.compile(rf"(?<!\w){re.escape(role)}(?!\w)"), next(iter(h.values())))
+            for role, h in holders.items()
+            if len(h) == 1
+        ]
+
+    def named(self, phrase: str) -> list[tuple[int, FoundEntity]]:
+        """The entities named in `phrase`, with where: each name once, the longest
+        spelling first ("Donald Trump" rather than "Trump")."""
+        found, taken = [], []
+        for pattern, entity in self.names:
+            for match in pattern.finditer(phrase):
+                if not any(a < match.end() and match.start() < b for a, b in taken):
+                    found.append((match.start(), entity))
+                    taken.append(match.span())
+        lowered = phrase.lower()
+        for pattern, holder in self.roles:
+            if match := pattern.search(lowered):
                 found.append((match.start(), holder))
-        return min(found)[1] if found else ""
+        return found
 
-    return resolve
+    def mentioned(self, start: int, end: int) -> list[tuple[int, FoundEntity]]:
+        """The people and organisations named between two offsets of the quoted
+        text, with where, in reading order."""
+        found = [
+            (p - self.shift, e) for e in self.people + self.organisations for p in e.positions
+            if start <= p - self.shift < end
+        ]  # fmt: skip
+        return sorted(found, key=lambda item: item[0])
+
+    def __call__(self, phrase: str, position: int) -> str:
+        """The name `phrase` gives (the first name or role of its first clause: « la
+        vice-présidente le 7 juin, avant sa rencontre avec X » is the vice-president),
+        or, for an empty phrase (a pronoun), the last person named before `position`:
+        how archive.extraction.figures names who announced a figure."""
+        if not phrase:
+            person = self.last_person(position)
+            return person.name if person else ""
+        clause = re.split(r"[,;:(]", phrase, maxsplit=1)[0]
+        found = self.named(clause)
+        return min(found, key=lambda item: item[0])[1].name if found else ""
+
+    def last_person(self, position: int) -> FoundEntity | None:
+        """The last person named before `position` (an offset in the quoted text)."""
+        before = [(p, e) for e in self.people for p in e.positions if p < position + self.shift]
+        return max(before, key=lambda item: item[0])[1] if before else None

@@ -184,7 +184,7 @@ class Figure:
     announcer_kind: str = ""  # "person", "organisation" or "" (archive.extraction.entities kinds)
 
 
-Parse = Callable[[list[str]], Sequence]  # sentences -> spaCy Docs
+SentenceParse = Callable[[list[str]], Sequence]  # sentences -> spaCy Docs
 Resolver = Callable[[str, int], str]  # as archive.extraction.quotes's
 
 
@@ -209,7 +209,7 @@ def candidate_sentences(body: str) -> list[Candidate]:
 
 def find_figures(
     body: str,
-    parse: Parse | None = None,
+    parse: SentenceParse | None = None,
     resolve: Resolver | None = None,
     quotes: Iterable = (),
     kinds: Callable[[str], str] | None = None,

@@ -11,12 +11,13 @@ from .boilerplate import clean_body
 from .byline import byline_authors
 from .dates import DateSource, Precision, date_in_text, parse_date
 from .entities import ORGANISATION, PERSON, FoundEntity, RawMention, entity_key, group_mentions, speaker_resolver
-from .figures import Figure, Parse, find_figures
+from .figures import Figure, SentenceParse, find_figures
 from .fingerprint import signature
 from .header import read_header
 from .nicknames import find_nicknames, merge_nicknames
 from .organisations import KnownOrganisations, give_way, known_entities, known_organisations, with_known
 from .quotes import Quote, find_quotes
+from .syntax import Parse
 from .text import normalise, paragraphs, sentences, shorten, word_count
 from .themes import Lexicon, find_themes
 
@@ -179,22 +180,25 @@ def find_facts(
     lexicons: list[Lexicon],
     authors: Iterable[str] = (),
     organisations: KnownOrganisations | None = None,
-    parse: Parse | None = None,
+    parse: SentenceParse | None = None,
+    quote_parse: Parse | None = None,
 ) -> Facts:
     """Entities (from the recogniser's `mentions` of `analysed_text`), figures,
     quotes with speakers, themes and the near-duplicate signature. The
     `authors` signed the article: their byline is not a mention. The known
     `organisations` (the editors' list) win over the recogniser's spans.
     `parse` gives the dependency parse of the sentences that may hold a figure
-    (archive.extraction.nlp.parse when not given)."""
+    (archive.extraction.nlp.parse when not given); the `quote_parse` of the
+    body's sentences around quotes (quotes.parse_windows) finds their speakers,
+    without it they come from the patterns alone."""
     text = analysed_text(title, body)
     known = known_organisations(text, organisations) if organisations else []
     mentions, known = give_way(mentions, known, text)
     found = with_known(article_entities(mentions, text), known_entities(known, organisations))
     entities = without_authors(found, authors)
-    resolve = speaker_resolver(entities, shift=len(title) + 2)
-    quotes = find_quotes(body, resolve)
-    figures = find_figures(body, parse, resolve, quotes, announcer_kinds(entities))
+    speakers = speaker_resolver(entities, shift=len(title) + 2)
+    quotes = find_quotes(body, speakers, quote_parse)
+    figures = find_figures(body, parse, speakers, quotes, announcer_kinds(entities))
     lead_end = len(analysed_text(title, lead_of(body)))
     return Facts(entities, figures, quotes, find_themes(text, lexicons), signature(body), lead_end)
 

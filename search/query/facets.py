@@ -100,6 +100,8 @@ FACETS: dict[str, Facet] = {
         # The copies of one wire story (search/search_indexes.py, `story`): what
         # « N reprises » opens. A filter, not a list of values beside the results.
         Facet("story", "Reprises de", SLUG, article_titles, counted=False),
+        # Who is quoted in the article: a person or an institution (archive Quote.speaker_entity).
+        Facet("speaker", "Cité (locuteur)", SLUG, names_from(Entity)),
     )
 }
 COUNTED = [name for name, facet in FACETS.items() if facet.counted]

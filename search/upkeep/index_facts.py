@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from django.db.models.query import ModelIterable
 
-from archive.models import Alias, Article, Mention, NearDuplicate, Review
+from archive.models import Alias, Article, Mention, NearDuplicate, Quote, Review
 
 CHUNK = 500  # articles per load: four queries, well under SQLite's limit on query parameters
 
@@ -24,6 +24,7 @@ class IndexFacts:
     themes: list[tuple[str, str]] = field(default_factory=list)  # (slug, name)
     story: str = ""  # the slug of the first article of its wire story (itself when none was republished)
     agencies: list[tuple[str, str]] = field(default_factory=list)  # (slug, name) of the sources supplying its copy
+    speakers: list[str] = field(default_factory=list)  # slugs of the entities quoted, in order of first quote
 
     def slugs(self, kind) -> list[str]:
         return [slug for slug, entity_kind, _names in self.entities if entity_kind == kind]
@@ -58,6 +59,15 @@ def load_facts(articles) -> None:
         spellings[entity_id].append(name)
     for article_id, entity_id, slug, kind, name in rows:
         by_id[article_id].index_facts.entities.append((slug, kind, [name, *spellings[entity_id]]))
+    quoted = (
+        Quote.objects.filter(article_id__in=by_id, speaker_entity__isnull=False)
+        .exclude(review=Review.REJECTED)
+        .order_by("position", "pk")
+        .values_list("article_id", "speaker_entity__slug")
+    )
+    for article_id, slug in quoted:
+        if slug not in by_id[article_id].index_facts.speakers:
+            by_id[article_id].index_facts.speakers.append(slug)
     themes = Article.themes.through.objects.filter(article_id__in=by_id).order_by("theme__name")
     for article_id, slug, name in themes.values_list("article_id", "theme__slug", "theme__name"):
         by_id[article_id].index_facts.themes.append((slug, name))
@@ -83,7 +93,8 @@ def stories_of(articles: dict) -> dict[int, str]:
 
     frontier = set(articles)
     while frontier:
-        links = NearDuplicate.objects.filter(from_article_id__in=frontier).values_list(
+        # A held article (archive Article.held) is in no public story: readers must not meet its address.
+        links = NearDuplicate.objects.filter(from_article_id__in=frontier, to_article__held=False).values_list(
             "from_article_id", "to_article_id"
         )
         frontier = set()

@@ -171,6 +171,10 @@ class OnCommitSignalProcessor(BaseSignalProcessor):
 
     def handle_article(self, sender, instance, **kwargs):
         schedule(instance.pk)
+        if getattr(instance, "held", False):
+            # Its copies' documents name their story by its first article: not a held one.
+            links = NearDuplicate.objects.filter(from_article_id=instance.pk).values_list("to_article_id", flat=True)
+            schedule(*links)
 
 
 def _schedule_links(through, instance, action, reverse, pk_set, column):

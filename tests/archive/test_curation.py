@@ -168,8 +168,15 @@ def test_the_article_api_gives_the_facts_of_seed_001(client, seeds):
         "review": "pending", "checked": False,
     }  # fmt: skip
     assert first["sentence"].startswith("Plus de 5.000 militaires")
-    quote = {"speaker": "Terrence O'Shaughnessy", "text": seeds[1].quotes.first().text}
-    assert quote | {"review": "pending", "checked": False} in data["quotes"]
+    quote = seeds[1].quotes.first()
+    assert {
+        "speaker": "Terrence O'Shaughnessy",
+        "text": quote.text,
+        "speaker_entity": quote.speaker_entity.slug,
+        "review": "pending",
+        "checked": False,
+    } in data["quotes"]
+    assert quote.speaker_entity.name == "Terrence O'Shaughnessy"
     assert "Caravanes de migrants" in data["themes"]
     assert data["near_duplicates"] == [seeds[2].slug]
     assert data["date_source"] == "header"

@@ -11,7 +11,10 @@ DESKTOP = {"width": 1280, "height": 900}
 
 def test_a_reader_follows_a_person_from_an_article_to_their_page_and_on_to_a_co_mentioned_one(live_server, seeds, page):
     page.goto(f"{live_server.url}{seeds[1].get_absolute_url()}")
-    page.get_by_role("complementary", name="Métadonnées extraites").get_by_role("link", name="Donald Trump").click()
+    # His name among the people, then as the speaker of his quotes: both lead to his page.
+    trump = page.get_by_role("complementary", name="Métadonnées extraites").get_by_role("link", name="Donald Trump")
+    assert trump.count() == 3
+    trump.first.click()
 
     assert page.url == f"{live_server.url}/entites/donald-trump/"
     assert page.locator("h1").inner_text() == "Donald Trump"

@@ -103,7 +103,8 @@ def test_an_entity_page_paginates_its_articles_twenty_at_a_time_newest_first(cli
 
 def test_an_entity_page_costs_a_fixed_number_of_queries(client, seeds, make_article):
     before = queries_for(client, "/entites/donald-trump/")
-    assert before <= 5  # the entity, its spellings; labels of sources, entities, themes
+    # The entity, its spellings; labels of sources, entities, themes; its quotes and their count.
+    assert before <= 7
     make_article("Donald Trump et Joe Biden parlent du Mexique et du Pentagone.", date="2020-05-02")
     assert queries_for(client, "/entites/donald-trump/") == before
 
