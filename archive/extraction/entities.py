@@ -655,6 +655,7 @@ def group_mentions(mentions: list[RawMention], text: str) -> list[FoundEntity]:
     spellings: dict[tuple[str, str], Counter] = defaultdict(Counter)
     credits = [m.span() for m in _CREDIT_LINE.finditer(text)]
     lowercase_words = set(re.findall(r"(?<![\w'’])[a-zà-öø-ÿ]\w*", text))
+    things = set()
     for mention in _split_place_pairs(map(lambda m: _to_word_end(m, text), mentions)):
         kind = KINDS.get(mention.label)
         span = name_span(mention.text, mention.start)
@@ -669,10 +670,11 @@ def group_mentions(mentions: list[RawMention], text: str) -> list[FoundEntity]:
         context = text[max(0, mention.start - 100) : mention.start + len(mention.text) + 100]
         if not name or is_noise(name, kind, context) or _is_common_word(name, kind, lowercase_words):
             continue
-        if kind == PERSON:
-            at = text.find(name, mention.start)  # the name itself, after any title (« le général Dunford »)
-            if _is_thing(name, text[max(0, at - 4) : at] if at >= 0 else ""):
-                continue
+        at = text.find(name, mention.start)  # the name itself, after any title (« le général Dunford »)
+        if _is_thing(name, text[max(0, at - 8) : at] if at >= 0 else ""):
+            # « ressortir le Kärcher »: no one, wherever the article names it (places and
+            # organisations take determiners: only the people of that name go).
+            things.add(entity_key(name))
         key = entity_key(name)
         if key in ORGANISATIONS:
             kind = ORGANISATION
@@ -689,6 +691,7 @@ def group_mentions(mentions: list[RawMention], text: str) -> list[FoundEntity]:
             for found in (role, before["role"].lower() if before else ""):
                 if found and any(_is_title(w) and w.rstrip(".") not in HONORIFICS for w in found.split()):
                     group.roles.add(found)
+    groups = {(kind, key): group for (kind, key), group in groups.items() if kind != PERSON or key not in things}
     for (kind, key), group in groups.items():
         group.name = _best_spelling(spellings[(kind, key)])
         group.aliases = set(spellings[(kind, key)]) - {group.name}
@@ -705,9 +708,13 @@ def _is_thing(name: str, before: str) -> bool:
     if " " in name:
         return False
     parts = re.split(r"[-‐‑]", name)
-    if len(parts) > 1 and not is_known_place(entity_key(name)) and all(is_french_word(p) for p in parts):
+    words = [p for p in parts if p.lower() not in _PRONOUNS_AFTER_VERB]
+    if len(parts) > 1 and words and not is_known_place(entity_key(name)) and all(is_french_word(w) for w in words):
         return True
-    return bool(re.search(r"(?:^|\s)(?:le|la|les|au|aux|du|un|une)\s$", before))
+    return bool(re.search(r"(?:^|\s)(?:le|la|les|au|aux|du|un|une)\s+[«“\"]?\s*$", before))
+
+
+_PRONOUNS_AFTER_VERB = {"nous", "vous", "moi", "toi", "le", "la", "les", "lui", "leur", "en", "y"}
 
 
 def _to_word_end(mention: RawMention, text: str) -> RawMention:

@@ -106,3 +106,19 @@ def test_an_elided_article_is_no_part_of_a_place_the_recogniser_called_a_person(
     text = "L'Australie a gagné. L'Australie jouera la finale."
     mentions = [RawMention("L'Australie", "PER", 0), RawMention("L'Australie", "PER", 21)]
     assert [(e.kind, e.name, e.count) for e in group_mentions(mentions, text)] == [(PLACE, "Australie", 2)]
+
+
+def test_a_word_after_a_determiner_in_quotes_is_no_one_anywhere_in_the_article():
+    found = entities(
+        "Valérie Pécresse ressort « le Kärcher » de Nicolas Sarkozy. Elle défend cette « opération Kärcher » "
+        "devant les militants."
+    )
+    assert not any(kind == PERSON and name == "Kärcher" for kind, name in found)
+    assert (PERSON, "Valérie Pécresse") in found
+
+
+def test_a_verb_and_its_pronoun_joined_by_a_hyphen_is_no_one():
+    from archive.extraction.entities import RawMention, group_mentions  # noqa: PLC0415
+
+    text = "Racontez-nous votre expérience du télétravail."
+    assert group_mentions([RawMention("Racontez-nous", "PER", 0)], text) == []
