@@ -112,9 +112,20 @@ class ArticleCountMixin:
         return obj.article_count
 
 
-class SourceAliasFormSet(forms.BaseInlineFormSet):
-    """A spelling is found by its slug: an empty one, or one another source
-    already owns or is named by, is refused with a message (merge them instead)."""
+class SpellingFormSet(forms.BaseInlineFormSet):
+    """Spellings (of a source, of an entity) inline: an empty one, one listed
+    twice, or one another owner already has is refused with a message (merge
+    the two instead). Subclasses say how a spelling is keyed and who owns it."""
+
+    what = ""  # « source », « entité »
+    empty = "Cette graphie ne contient aucune lettre."
+
+    def key_of(self, name: str) -> str:
+        raise NotImplementedError
+
+    def owner_of(self, key: str, form):
+        """The owner (source or entity) the spelling `key` already names, if any."""
+        raise NotImplementedError
 
     def clean(self):
         super().clean()
@@ -122,18 +133,32 @@ class SourceAliasFormSet(forms.BaseInlineFormSet):
         for form in self.forms:
             if not hasattr(form, "cleaned_data") or not form.cleaned_data.get("name") or self._should_delete_form(form):
                 continue
-            key = source_key(form.cleaned_data["name"])
-            alias = SourceAlias.objects.filter(key=key).exclude(pk=form.instance.pk).select_related("source").first()
-            owner = alias.source if alias else Source.objects.filter(slug=key).first()
+            key = self.key_of(form.cleaned_data["name"])
+            owner = self.owner_of(key, form) if key else None
             if not key:
-                form.add_error("name", "Cette graphie ne contient aucune lettre ni chiffre.")
+                form.add_error("name", self.empty)
             elif key in seen or (owner and owner.pk == self.instance.pk):
-                form.add_error("name", "Cette graphie figure déjà pour cette source.")
+                form.add_error("name", f"Cette graphie figure déjà pour cette {self.what}.")
             elif owner:
                 form.add_error(
-                    "name", f"« {form.cleaned_data['name']} » désigne déjà « {owner} » : fusionnez les deux sources."
+                    "name",
+                    f"« {form.cleaned_data['name']} » désigne déjà « {owner} » : fusionnez les deux {self.what}s.",
                 )
             seen.add(key)
+
+
+class SourceAliasFormSet(SpellingFormSet):
+    """A source's spelling is found by its slug."""
+
+    what = "source"
+    empty = "Cette graphie ne contient aucune lettre ni chiffre."
+
+    def key_of(self, name):
+        return source_key(name)
+
+    def owner_of(self, key, form):
+        alias = SourceAlias.objects.filter(key=key).exclude(pk=form.instance.pk).select_related("source").first()
+        return alias.source if alias else Source.objects.filter(slug=key).first()
 
 
 class SourceAliasInline(admin.TabularInline):
@@ -449,29 +474,18 @@ class ArticleAdmin(PlainSaveMixin, admin.ModelAdmin):
         )
 
 
-class AliasFormSet(forms.BaseInlineFormSet):
-    """A spelling is found by its folded key: an empty one, or one another
-    entity already owns, is refused with a message (merge the entities instead)."""
+class AliasFormSet(SpellingFormSet):
+    """An entity's spelling is found by its folded key, among the spellings of its kind."""
 
-    def clean(self):
-        super().clean()
-        seen = set()
-        for form in self.forms:
-            if not hasattr(form, "cleaned_data") or not form.cleaned_data.get("name") or self._should_delete_form(form):
-                continue
-            key = entity_key(form.cleaned_data["name"])
-            kind = form.instance.kind or self.instance.kind
-            owner = Alias.objects.filter(kind=kind, key=key).exclude(pk=form.instance.pk).select_related("entity")
-            owner = owner.first()
-            if not key:
-                form.add_error("name", "Cette graphie ne contient aucune lettre.")
-            elif key in seen or (owner and owner.entity_id == self.instance.pk):
-                form.add_error("name", "Cette graphie figure déjà pour cette entité.")
-            elif owner:
-                form.add_error(
-                    "name", f"« {owner.name} » est déjà une graphie de « {owner.entity} » : fusionnez les deux entités."
-                )
-            seen.add(key)
+    what = "entité"
+
+    def key_of(self, name):
+        return entity_key(name)
+
+    def owner_of(self, key, form):
+        kind = form.instance.kind or self.instance.kind
+        alias = Alias.objects.filter(kind=kind, key=key).exclude(pk=form.instance.pk).select_related("entity").first()
+        return alias.entity if alias else None
 
 
 class AliasInline(admin.TabularInline):
