@@ -169,12 +169,52 @@ class SourceAliasInline(admin.TabularInline):
     extra = 1
 
 
-class SourceMergeForm(forms.Form):
+class MergeForm(forms.Form):
     target = forms.ModelChoiceField(queryset=Source.objects.none(), label="Garder", widget=forms.RadioSelect)
 
 
+class MergeActionMixin:
+    """The admin action « Fusionner les … choisis » and its confirmation page, for
+    sources and entities alike: the editor picks the one to keep, `merge_into`
+    does the merge (and says what moved), the history and a message record it."""
+
+    merge_noun = ""  # « sources », « entités »
+    merge_explanation = ""  # what becomes of the others, shown before confirming
+
+    def merge_into(self, target, others) -> str:
+        """Merge `others` into `target`; returns what to add to the message."""
+        raise NotImplementedError
+
+    def merge(self, request, queryset):
+        chosen = list(queryset)
+        if len(chosen) < 2:
+            self.message_user(request, f"Choisissez au moins deux {self.merge_noun} à fusionner.", messages.WARNING)
+            return None
+        form = MergeForm(request.POST if "target" in request.POST else None)
+        form.fields["target"].queryset = queryset
+        if form.is_valid():
+            target = form.cleaned_data["target"]
+            others = [item for item in chosen if item.pk != target.pk]
+            names = ", ".join(item.name for item in others)
+            detail = self.merge_into(target, others)  # reindexes the articles concerned on commit
+            log_change(request, target, f"Fusion : {names} fusionné(e)s dans {target.name}.")
+            self.message_user(request, f"{names} fusionné(e)s dans « {target.name} »{detail}.", messages.SUCCESS)
+            return None
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"Fusionner des {self.merge_noun}",
+            "items": chosen,
+            "noun": self.merge_noun,
+            "explanation": self.merge_explanation,
+            "form": form,
+            "opts": self.model._meta,
+            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+        }
+        return render(request, "admin/archive/merge.html", context)
+
+
 @admin.register(Source)
-class SourceAdmin(PlainSaveMixin, admin.ModelAdmin):
+class SourceAdmin(MergeActionMixin, PlainSaveMixin, admin.ModelAdmin):
     list_display = ["name", "slug", "article_count", "agency_count", "url"]
     search_fields = ["name", "slug", "aliases__name"]
     inlines = [SourceAliasInline]
@@ -204,32 +244,19 @@ class SourceAdmin(PlainSaveMixin, admin.ModelAdmin):
     def get_prepopulated_fields(self, request, obj=None):
         return {} if obj else {"slug": ["name"]}
 
+    merge_noun = "sources"
+    merge_explanation = (
+        "Les autres sources deviennent des graphies de celle que vous gardez : leurs articles lui sont "
+        "rattachés, comme éditeur ou comme agence, et les articles importés plus tard sous leur nom aussi."
+    )
+
     @admin.action(description="Fusionner les sources choisies…")
     def merge(self, request, queryset):
-        sources = list(queryset)
-        if len(sources) < 2:
-            self.message_user(request, "Choisissez au moins deux sources à fusionner.", messages.WARNING)
-            return None
-        form = SourceMergeForm(request.POST if "target" in request.POST else None)
-        form.fields["target"].queryset = queryset
-        if form.is_valid():
-            target = form.cleaned_data["target"]
-            names = ", ".join(s.name for s in sources if s.pk != target.pk)
-            moved = merge_sources(target, sources)  # reindexes the articles concerned on commit
-            log_change(request, target, f"Fusion : {names} fusionnée(s) dans {target.name}.")
-            self.message_user(
-                request, f"{names} fusionnée(s) dans « {target.name} » ({len(moved)} article(s)).", messages.SUCCESS
-            )
-            return None
-        context = {
-            **self.admin_site.each_context(request),
-            "title": "Fusionner des sources",
-            "sources": sources,
-            "form": form,
-            "opts": self.model._meta,
-            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
-        }
-        return render(request, "admin/archive/source/merge.html", context)
+        return super().merge(request, queryset)
+
+    def merge_into(self, target, others):
+        moved = merge_sources(target, [target, *others])
+        return f" ({len(moved)} article(s))"
 
 
 class ReviewableFormSet(forms.BaseInlineFormSet):
@@ -496,12 +523,8 @@ class AliasInline(admin.TabularInline):
     extra = 1
 
 
-class MergeForm(forms.Form):
-    target = forms.ModelChoiceField(queryset=Entity.objects.none(), label="Garder", widget=forms.RadioSelect)
-
-
 @admin.register(Entity)
-class EntityAdmin(PlainSaveMixin, admin.ModelAdmin):
+class EntityAdmin(MergeActionMixin, PlainSaveMixin, admin.ModelAdmin):
     list_display = ["name", "kind", "slug", "mention_count"]
     list_filter = ["kind", "name_edited"]
     search_fields = ["name", "aliases__name", "slug"]
@@ -532,31 +555,18 @@ class EntityAdmin(PlainSaveMixin, admin.ModelAdmin):
         super().save_model(request, obj, form, change)
         add_alias(obj, obj.name)  # the entity's own name is one of its spellings
 
+    merge_noun = "entités"
+    merge_explanation = (
+        "Les autres entités deviennent des graphies de celle que vous gardez ; leurs mentions lui sont rattachées."
+    )
+
     @admin.action(description="Fusionner les entités choisies…")
     def merge(self, request, queryset):
-        entities = list(queryset)
-        if len(entities) < 2:
-            self.message_user(request, "Choisissez au moins deux entités à fusionner.", messages.WARNING)
-            return None
-        form = MergeForm(request.POST if "target" in request.POST else None)
-        form.fields["target"].queryset = queryset
-        if form.is_valid():
-            target = form.cleaned_data["target"]
-            others = [e for e in entities if e.pk != target.pk]
-            names = ", ".join(e.name for e in others)
-            merge_entities(target, others)  # reindexes the articles concerned on commit
-            log_change(request, target, f"Fusion : {names} fusionné(s) dans {target.name}.")
-            self.message_user(request, f"{names} fusionné(s) dans « {target.name} ».", messages.SUCCESS)
-            return None
-        context = {
-            **self.admin_site.each_context(request),
-            "title": "Fusionner des entités",
-            "entities": entities,
-            "form": form,
-            "opts": self.model._meta,
-            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
-        }
-        return render(request, "admin/archive/entity/merge.html", context)
+        return super().merge(request, queryset)
+
+    def merge_into(self, target, others):
+        merge_entities(target, others)
+        return ""
 
 
 @admin.register(Theme)

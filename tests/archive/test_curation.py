@@ -357,6 +357,7 @@ def test_the_admin_merge_action_asks_which_entity_to_keep_then_merges_and_logs(
     page = run_action(editor_client, "entity", "merge", [dunford, terrence])
     assert page.status_code == 200
     assert 'name="target"' in page.content.decode()
+    assert "Les autres entités deviennent des graphies" in page.content.decode()
     assert Entity.objects.filter(pk=terrence.pk).exists()
     # The intermediate page posts back the selection and the entity to keep, without `index`.
     chosen = {"action": "merge", "_selected_action": [dunford.pk, terrence.pk], "target": dunford.pk}

@@ -63,6 +63,7 @@ def test_the_admin_merge_asks_which_source_to_keep_then_moves_articles_and_keeps
     page = run_action(editor_client, "source", "merge", [orange_actu, orange_info])
     assert page.status_code == 200
     assert 'name="target"' in page.content.decode()
+    assert "Les autres sources deviennent des graphies" in page.content.decode()
     chosen = {"action": "merge", "_selected_action": [orange_actu.pk, orange_info.pk], "target": orange_actu.pk}
     with django_capture_on_commit_callbacks(execute=True):
         response = editor_client.post("/admin/archive/source/", chosen)
