@@ -18,7 +18,8 @@ from archive.entities import entity_for
 from archive.extraction import batch, parallel
 from archive.extraction.entities import FoundEntity
 from archive.extraction.organisations import KnownOrganisation, parse_spellings
-from archive.extraction.pipeline import Extracted, Facts, RawArticle, salient
+from archive.extraction.pipeline import Extracted, Facts, RawArticle
+from archive.extraction.salience import salient
 from archive.extraction.themes import Lexicon, parse_keywords
 from archive.models import (
     Article,

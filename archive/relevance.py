@@ -18,6 +18,7 @@ from django.db import transaction
 
 from archive.entities import drop_orphans
 from archive.extraction import relevance as scoring
+from archive.extraction.salience import SALIENT_COUNT, lead_end
 from archive.models import Article, ExtractedField, Mention, Origin, Relevance, Review, Subject
 
 FIELDS = ["relevance", "relevance_score", "relevance_evidence"]
@@ -110,9 +111,14 @@ def follow_relevance(article: Article, was: str | None) -> bool:
 def drop_passing_mentions(article: Article) -> int:
     """Delete the extracted, unreviewed mentions of `article` named once, after
     its title and lead: what `salient` leaves out of an off-topic article."""
-    lead_end = len(article.title) + 2 + len(article.lead)
+    # The rule of archive.extraction.pipeline.salient, on the stored mentions.
+    end = lead_end(article.title, article.lead)
     passing = Mention.objects.filter(
-        article=article, origin=Origin.EXTRACTED, review=Review.PENDING, count__lt=2, first_position__gte=lead_end
+        article=article,
+        origin=Origin.EXTRACTED,
+        review=Review.PENDING,
+        count__lt=SALIENT_COUNT,
+        first_position__gte=end,
     )
     deleted, _ = passing.delete()
     return deleted

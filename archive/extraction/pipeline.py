@@ -17,6 +17,7 @@ from .header import read_header
 from .nicknames import find_nicknames, merge_nicknames
 from .organisations import KnownOrganisations, give_way, known_entities, known_organisations, with_known
 from .quotes import Quote, find_quotes
+from .salience import analysed_text, lead_end
 from .syntax import Parse
 from .text import normalise, paragraphs, sentences, shorten, word_count
 from .themes import Lexicon, find_themes
@@ -168,11 +169,6 @@ class Facts:
     lead_end: int = 0  # where the title and lead end in `analysed_text`: see `salient`
 
 
-def analysed_text(title: str, body: str) -> str:
-    """The text the entity recogniser reads: entity positions are offsets in it."""
-    return f"{title}\n\n{body}"
-
-
 def find_facts(
     title: str,
     body: str,
@@ -199,8 +195,9 @@ def find_facts(
     speakers = speaker_resolver(entities, shift=len(title) + 2)
     quotes = find_quotes(body, speakers, quote_parse)
     figures = find_figures(body, parse, speakers, quotes, announcer_kinds(entities))
-    lead_end = len(analysed_text(title, lead_of(body)))
-    return Facts(entities, figures, quotes, find_themes(text, lexicons), signature(body), lead_end)
+    return Facts(
+        entities, figures, quotes, find_themes(text, lexicons), signature(body), lead_end(title, lead_of(body))
+    )
 
 
 def announcer_kinds(entities: list[FoundEntity]):
@@ -212,14 +209,6 @@ def announcer_kinds(entities: list[FoundEntity]):
         for spelling in {entity.name} | entity.aliases:
             kinds.setdefault(spelling, PERSON if entity.kind == PERSON else ORGANISATION)
     return lambda name: kinds.get(name, "")
-
-
-def salient(entities: list[FoundEntity], lead_end: int) -> list[FoundEntity]:
-    """The entities an article is about: named at least twice, or in its title or
-    lead (before `lead_end`). An article off the archive's subject keeps only these:
-    a Le Monde article on the Covid names a dozen people in passing, and a thousand
-    such articles would bury the subject's own names in every list."""
-    return [entity for entity in entities if entity.count >= 2 or entity.first_position < lead_end]
 
 
 def article_entities(mentions: list[RawMention], text: str) -> list[FoundEntity]:
