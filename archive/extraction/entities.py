@@ -11,7 +11,10 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from spacy.lang.fr.stop_words import STOP_WORDS
+
 from .dictionary import is_french_word
+from .first_names import is_first_name
 from .gazetteer import place_names, town_names
 from .text import ABBREVIATIONS, accents, fold
 
@@ -465,7 +468,14 @@ _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
 _WORD_DASH = re.compile(r"(?<=\w)[‐‑‒–—−](?=\w)")
 # Where a span the recogniser ran too far must be cut: a line break, the end of a
 # sentence, a dash or colon standing between words ("Paris – Le président").
-_SPAN_BREAK = re.compile(r"\n|[.!?…]+(?=[»”\"')]*\s)|\s[-‐‑‒–—:;|•]+\s")
+_SPAN_BREAK = re.compile(
+    r"\n|[.!?…]+(?=[»”\"')]*\s)|\s[-‐‑‒–—:;|•]+\s"
+    # A subheading glued to the next sentence by the page's extraction (« une enquête
+    # ouverte en FranceEn France, une enquête… »): a lower-case letter, then a capitalised
+    # word that opens French sentences, not names (« DeSantis », « LeBron » go on).
+    r"|(?<=[a-zà-ÿ])(?=(?:En|La|Le|Les|Un|Une|Des|Dans|Selon|Pour|Au|Aux|Il|Elle|Ils|Elles|Ce|Cette"
+    r"|Ces|Sur|Par|Avec|Mais|Et|De|Du|Depuis|Après|Avant|Lors|Alors|Si|Quand)(?![\w'’])|[LD]['’](?=\w))"
+)
 _ELIDED_END = re.compile(r"(?<=\S)\s+[^\W\d_]+['’ʼ]\W*$")
 
 
@@ -655,8 +665,10 @@ def group_mentions(mentions: list[RawMention], text: str) -> list[FoundEntity]:
     spellings: dict[tuple[str, str], Counter] = defaultdict(Counter)
     credits = [m.span() for m in _CREDIT_LINE.finditer(text)]
     lowercase_words = set(re.findall(r"(?<![\w'’])[a-zà-öø-ÿ]\w*", text))
-    things = set()
-    for mention in _split_place_pairs(map(lambda m: _to_word_end(m, text), mentions)):
+    things, quoted = set(), set()
+    quotations = quoted_names(text)
+    repaired = _split_place_pairs(map(lambda m: _to_word_end(m, text), mentions))
+    for mention in _people_by_first_name(list(repaired), text):
         kind = KINDS.get(mention.label)
         span = name_span(mention.text, mention.start)
         if not kind or not span:
@@ -676,6 +688,8 @@ def group_mentions(mentions: list[RawMention], text: str) -> list[FoundEntity]:
             # organisations take determiners: only the people of that name go).
             things.add(entity_key(name))
         key = entity_key(name)
+        if key in quotations and _may_be_a_title(name, kind):
+            quoted.add(key)
         if key in ORGANISATIONS:
             kind = ORGANISATION
         elif kind != PLACE and is_known_place(key) and not _names_a_person(key, mentions):
@@ -691,7 +705,11 @@ def group_mentions(mentions: list[RawMention], text: str) -> list[FoundEntity]:
             for found in (role, before["role"].lower() if before else ""):
                 if found and any(_is_title(w) and w.rstrip(".") not in HONORIFICS for w in found.split()):
                     group.roles.add(found)
-    groups = {(kind, key): group for (kind, key), group in groups.items() if kind != PERSON or key not in things}
+    groups = {
+        (kind, key): group
+        for (kind, key), group in groups.items()
+        if (kind != PERSON or key not in things) and key not in quoted
+    }
     for (kind, key), group in groups.items():
         group.name = _best_spelling(spellings[(kind, key)])
         group.aliases = set(spellings[(kind, key)]) - {group.name}
@@ -699,6 +717,35 @@ def group_mentions(mentions: list[RawMention], text: str) -> list[FoundEntity]:
     merged = _merge_across_kinds(merged)
     merged = _merge_acronyms(merged, text)
     return sorted((e for e in merged if not _is_word_alone(e)), key=lambda e: e.first_position)
+
+
+# A short quotation on one line: « Narcos : Mexico », "Daca", "Keep America great".
+_QUOTATION = re.compile(r"[«“\"]\s*([^«»“”\"\n]{2,60}?)\s*[»”\"]")
+
+
+def quoted_names(text: str) -> set[str]:
+    """The keys of what `text` puts in quotes whole, and of a title's part before its
+    colon (« Narcos » of « Narcos : Mexico »); not nicknames (alias « Rigoberto »)."""
+    keys = set()
+    for match in _QUOTATION.finditer(text):
+        if re.search(r"\b(?:alias|dite?|surnommée?|appelée?)\s*$", text[max(0, match.start() - 20) : match.start()]):
+            continue
+        keys |= {entity_key(match[1]), entity_key(match[1].split(":")[0])}
+    return keys - {""}
+
+
+def _may_be_a_title(name: str, kind: str) -> bool:
+    """Whether a name in quotes may be a title, a slogan or a programme's name (« Sister
+    Morphine », « Narcos », « Sunshine State », « Dreamers ») rather than a name: not a
+    known place or organisation, not a first name and a surname, no acronym; an
+    organisation only when it holds a lower-case word (« Ingérence inexplicable »),
+    since newspapers' titles go in quotes too (« Proceso »)."""
+    key = entity_key(name)
+    if is_known_place(key) or key in ORGANISATIONS or opens_with_first_name(name) or name.isupper():
+        return False  # an acronym in quotes is a nickname (« AMLO ») or an organisation
+    if kind == ORGANISATION:
+        return any(w[:1].islower() and w.lower() not in _NAME_PARTICLES | _TRAILING_PARTICLES for w in name.split())
+    return True
 
 
 def _is_thing(name: str, before: str) -> bool:
@@ -748,12 +795,141 @@ def _split_place_pairs(mentions):
             yield mention
 
 
+# A noun that says what the capitalised name after it is, with up to two adjectives
+# between: « la chaîne KYMA News », « le site d'information Noticias Web »,
+# « l'association TechNet », « des pistolets de marque autrichienne Glock ».
+_ORGANISATION_CUE = re.compile(
+    r"(?:(?<![\w'’])(?:[Ll]a|[Ll]e|[Ll]['’]|[Dd]u|[Aa]u)\s*"
+    r"(?:chaîne|radio|télévision|quotidien|journal|hebdomadaire|mensuel|magazine|revue|site|portail|média"
+    r"|agence|ONG|association|collectif|organisation|entreprise|société|groupe|compagnie|firme|marque"
+    r"|brasserie|club|parti|syndicat|banque|cabinet|institut|think tank|laboratoire|constructeur|fabricant)"
+    r"|\bde marque)"
+    r"(?:\s+(?:d['’]information|d['’]infos|d['’]investigation|en ligne|internet|web|de plage|de télévision"
+    r"|de presse|locale?|publique?|privée?|indépendante?|humanitaire|spécialisée?|criminelle?|conservat(?:eur|rice)"
+    r"|[a-zà-ÿ-]+(?:ain|aine|ien|ienne|ais|aise|ois|oise|éen|éenne|ol|ole|and|ande)s?)){0,2}"
+    r"\s+[«“\"]?\s*(?P<name>[A-ZÀ-Ý][\w'’&.+-]*(?:\s+(?:(?:de|du|des|of|the|y|&)\s+)?[A-ZÀ-Ý0-9][\w'’&.+-]*){0,4})"
+)
+
+
+def with_cued_organisations(mentions: list[RawMention], text: str) -> list[RawMention]:
+    """The recogniser's mentions, with the names a noun says are organisations
+    (`_ORGANISATION_CUE`) as organisations: the spans it missed added, those it
+    gave another label or other edges replaced."""
+    cued = []
+    for match in _ORGANISATION_CUE.finditer(text):
+        name = re.sub(r"[.’'\s]+$", "", match["name"])
+        # « l'ONG Gun violence archives »: a name that goes on in lower case is not whole.
+        goes_on = re.match(r"\s+([a-zà-ÿ]+)\b", text[match.start("name") + len(name) :])
+        if goes_on and goes_on[1] not in STOP_WORDS:
+            continue
+        if entity_key(name) and not is_known_place(entity_key(name)):
+            cued.append(RawMention(name, "ORG", match.start("name")))
+    if not cued:
+        return list(mentions)
+    spans = [(c.start, c.start + len(c.text)) for c in cued]
+    kept = [m for m in mentions if not any(m.start < b and a < m.start + len(m.text) for a, b in spans)]
+    return sorted(kept + cued, key=lambda m: m.start)
+
+
+def _people_by_first_name(mentions: list[RawMention], text: str) -> list[RawMention]:
+    """The spans a common first name shows to be a person's name, whatever the
+    recogniser's label: « Joe Biden » taken for a place, « Andres Manuel Lopez Obrador »
+    for an organisation. A person run into the place or organisation before it
+    (« El Paso Greg Allen », « à Fresnillo Juan Carlos Muniz ») is split from it, and
+    a name cut at its particle (« Romain Le » + « Cour Grandmaison ») joined again."""
+    mentions = sorted(mentions, key=lambda m: m.start)
+    kept, skip = [], False
+    for mention, following in zip(mentions, [*mentions[1:], None], strict=True):
+        if skip:
+            skip = False
+            continue
+        words = mention.text.split()
+        if (
+            following is not None
+            and KINDS.get(mention.label) == PERSON
+            and len(words) >= 2
+            and words[-1][:1].isupper()
+            and words[-1].lower() in _NAME_PARTICLES
+            and text[mention.start + len(mention.text) : following.start] == " "
+        ):
+            kept.append(RawMention(f"{mention.text} {following.text}", "PER", mention.start))
+            skip = True
+            continue
+        kept.extend(_split_at_first_name(mention, text))
+    return kept
+
+
+_NAME_PARTICLES = {"de", "del", "della", "der", "di", "da", "do", "dos", "du", "la", "le", "van", "von", "y"}
+# Saints' names open places (« San Isidro », « Santa Rosa de Lima »), not people.
+_PLACE_OPENERS = {"san", "santa", "santo", "sao", "saint", "sainte", "st", "ste"}
+
+
+def _split_at_first_name(mention: RawMention, text: str) -> list[RawMention]:
+    kind = KINDS.get(mention.label)
+    if kind is None:
+        return [mention]
+    # Organisations are named after people more often than places are (« Marine Corps »,
+    # « Fondation Bill Gates »): there the first name must be no French word either.
+    if kind != PERSON and opens_with_first_name(mention.text, strict=kind == ORGANISATION):
+        return [RawMention(mention.text, "PER", mention.start)]
+    words = mention.text.split()
+    after_a = re.search(r"(?:^|\s)(?:à|au|aux)\s+$", text[max(0, mention.start - 5) : mention.start])
+    splits = [(" ".join(words[:size]), size) for size in (1, 2, 3) if len(words) - size >= 2]
+    splits = [(head, size) for head, size in splits if opens_with_first_name(" ".join(words[size:]))]
+    if not splits or is_first_name(words[0]):
+        return [mention]
+    # A head the lists know first (« Maison Blanche », not « Maison » + « Blanche Joe Biden »),
+    # else the shortest, for a place or after « à » (« à Fresnillo Juan Carlos Muniz »).
+    known = [(h, n) for h, n in splits if is_known_place(entity_key(h)) or entity_key(h) in ORGANISATIONS]
+    if known:
+        head, size = known[0]
+    elif kind == PLACE or (after_a and kind == PERSON):
+        head, size = splits[0]
+    else:
+        return [mention]
+    label = "ORG" if entity_key(head) in ORGANISATIONS else "LOC"
+    at = mention.text.index(words[size], len(head))
+    return [RawMention(head, label, mention.start), RawMention(" ".join(words[size:]), "PER", mention.start + at)]
+
+
+def _may_be_surname(word: str) -> bool:
+    return word[:1].isupper() and not word.isupper() and (is_first_name(word) or not is_french_word(word))
+
+
+def opens_with_first_name(name: str, strict: bool = False) -> bool:
+    """Whether `name` is a first name and a surname: two to five capitalised words (or
+    name particles), the first a common first name (archive.extraction.first_names)
+    that opens no place, the rest no French words, the whole no known place. `strict`:
+    the first name no French word either (« Marine »)."""
+    words = name.split()
+    if not 2 <= len(words) <= 5:
+        return False
+    first = words[0]
+    if (
+        not is_first_name(first)
+        or fold(first).lower() in _PLACE_OPENERS | _NAME_PARTICLES
+        or is_known_place(entity_key(first))
+        or (strict and is_french_word(first))
+    ):
+        return False
+    # The rest is names: « Marine Corps » or « Rose Garden » are no one.
+    if not all(w.lower() in _NAME_PARTICLES or _may_be_surname(w) for w in words[1:]):
+        return False
+    key = entity_key(name)
+    return not is_known_place(key) and key not in ORGANISATIONS
+
+
 def _without_leading_name(name: str, mention: RawMention) -> tuple[str, RawMention]:
     """ "Twitter Christina Pushaw", "El Paso Greg Allen", "Maison Blanche Joe Biden":
     the recogniser ran a person's span back over the place or organisation before
     it ("sur Twitter Christina Pushaw"); the person is the name that follows."""
     words = name.split()
-    if len(words) >= 3 and _NATIONALITY.search(words[0]) and is_french_word(words[0]):
+    if (
+        len(words) >= 3
+        and _NATIONALITY.search(words[0])
+        and is_french_word(words[0])
+        and words[1].lower() not in _NAME_PARTICLES  # « Romain Le Cour Grandmaison » is one name
+    ):
         # « l'Espagnol Rafael Nadal », « Algérien Adel Haddadi »: the nationality is no name.
         rest = " ".join(words[1:])
         return rest, RawMention(rest, mention.label, mention.start + mention.text.find(words[1]))

