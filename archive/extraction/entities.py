@@ -11,8 +11,6 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from spacy.lang.fr.stop_words import STOP_WORDS
-
 from .dictionary import is_french_word
 from .first_names import is_first_name
 from .gazetteer import place_names, town_names
@@ -454,6 +452,7 @@ _CALENDAR = {
 # "Américains", "Mexicaines": inhabitants, not places.
 _DEMONYM = re.compile(r"(?:ain|aine|ien|ienne|ais|aise|ois|oise|éen|éenne)s?$", re.IGNORECASE)
 # A nationality before a name (« l'Espagnol Rafael Nadal »): demonyms and a few more endings.
+_HYPHENATED_INHABITANTS = re.compile(r"^\S+-\S*(?:ains|aines|iens|iennes|ais|aises|ois|oises|éens|éennes)$", re.I)
 _NATIONALITY = re.compile(r"(?:ain|aine|ien|ienne|ais|aise|ois|oise|éen|éenne|ol|ole|and|ande)$", re.IGNORECASE)
 # A short line crediting the article ("Le Monde avec AFP", "(AFP)"): not the text's own entities.
 _CREDIT_LINE = re.compile(r"^.{0,40}\b(?:avec|\(|©)\s*(?:l['’])?(?:AFP|Reuters|AP|Belga)\b.{0,20}$", re.MULTILINE)
@@ -649,6 +648,8 @@ def _is_english(context: str) -> bool:
 def _is_common_word(name: str, kind: str, lowercase_words: set[str]) -> bool:
     """A single capitalised word the text also writes in lower case ("Crise" opening a
     sentence, "crise" elsewhere), a weekday or month, or an inhabitant's name."""
+    if kind == PLACE and _HYPHENATED_INHABITANTS.search(name) and not is_known_place(entity_key(name)):
+        return True  # « New-Yorkais », « Latino-Américains »
     if " " in name or "-" in name:
         return False
     # « Ukraine » ends as « Américaine » does: a place the gazetteer knows is no inhabitant.
@@ -811,6 +812,14 @@ _ORGANISATION_CUE = re.compile(
 )
 
 
+@functools.cache
+def _stop_words() -> frozenset[str]:
+    # spaCy's French list; imported on first use, so that web workers import no spaCy.
+    from spacy.lang.fr.stop_words import STOP_WORDS  # noqa: PLC0415
+
+    return frozenset(STOP_WORDS)
+
+
 def with_cued_organisations(mentions: list[RawMention], text: str) -> list[RawMention]:
     """The recogniser's mentions, with the names a noun says are organisations
     (`_ORGANISATION_CUE`) as organisations: the spans it missed added, those it
@@ -820,7 +829,7 @@ def with_cued_organisations(mentions: list[RawMention], text: str) -> list[RawMe
         name = re.sub(r"[.’'\s]+$", "", match["name"])
         # « l'ONG Gun violence archives »: a name that goes on in lower case is not whole.
         goes_on = re.match(r"\s+([a-zà-ÿ]+)\b", text[match.start("name") + len(name) :])
-        if goes_on and goes_on[1] not in STOP_WORDS:
+        if goes_on and goes_on[1] not in _stop_words():
             continue
         if entity_key(name) and not is_known_place(entity_key(name)):
             cued.append(RawMention(name, "ORG", match.start("name")))
@@ -839,7 +848,7 @@ def _people_by_first_name(mentions: list[RawMention], text: str) -> list[RawMent
     a name cut at its particle (« Romain Le » + « Cour Grandmaison ») joined again."""
     mentions = sorted(mentions, key=lambda m: m.start)
     kept, skip = [], False
-    for mention, following in zip(mentions, [*mentions[1:], None], strict=True):
+    for mention, following in zip(mentions, [*mentions[1:], None], strict=False):
         if skip:
             skip = False
             continue
@@ -1026,8 +1035,18 @@ def is_name_fragment(fragment: str, full: str) -> bool:
 
 def _merge_across_kinds(entities: list[FoundEntity]) -> list[FoundEntity]:
     """The recogniser sometimes calls a person a place ("Trump" as LOC): a name that
-    is a person of this article is that person."""
+    is a person of this article is that person. Unless the article writes it more
+    often as the other kind: « Fresnillo » three times a place and once a person
+    is a town."""
     people = {e.key: e for e in entities if e.kind == PERSON}
+    outvoted = set()
+    for entity in entities:
+        same = people.get(entity.key)
+        if entity.kind != PERSON and same is not None and entity.count > same.count:
+            absorb(entity, same)
+            outvoted.add(id(same))
+            del people[entity.key]
+    entities = [e for e in entities if id(e) not in outvoted]
     surnames = {}
     for person in people.values():
         # "Kamala" tagged as a place where the article names Kamala Harris.

@@ -1,6 +1,8 @@
 """Where names come from when a sentence is not enough: places from the
 gazetteer (pycountry, GeoNames) and French words from the model's dictionary."""
 
+import pytest
+
 from archive.extraction.dictionary import is_french_word
 from archive.extraction.entities import PERSON, PLACE, RawMention, group_mentions, is_known_place
 
@@ -59,3 +61,27 @@ def test_the_publisher_is_not_a_source_the_article_cites():
     ]
     kept = without_authors(entities, publisher_names("Le Monde avec AFP"))
     assert [e.name for e in kept] == ["AFP", "Mondelez"]
+
+
+def test_an_article_without_mentions_has_no_entities():
+    assert group_mentions([], "Le dessin paru en une le 1 janvier est signé par le dessinateur numéro 1.") == []
+
+
+def test_a_name_written_more_often_as_a_place_than_as_a_person_is_the_place():
+    text = "Un journaliste tué à Fresnillo. La société de Fresnillo est choquée. La localité de Fresnillo a peur."
+    at = [i for i in range(len(text)) if text.startswith("Fresnillo", i)]
+    mentions = [RawMention("Fresnillo", "LOC", at[0]), RawMention("Fresnillo", "PER", at[1])]
+    mentions.append(RawMention("Fresnillo", "LOC", at[2]))
+    assert [(e.kind, e.name, e.count) for e in group_mentions(mentions, text)] == [(PLACE, "Fresnillo", 3)]
+
+
+def test_a_person_the_recogniser_once_calls_a_place_stays_the_person():
+    text = "Trump a parlé. Trump a ensuite visité Trump Tower."
+    mentions = [RawMention("Trump", "PER", 0), RawMention("Trump", "PER", 15), RawMention("Trump", "LOC", 38)]
+    assert [(e.kind, e.name, e.count) for e in group_mentions(mentions, text)] == [(PERSON, "Trump", 3)]
+
+
+@pytest.mark.parametrize("name", ["New-Yorkais", "Latino-Américains", "Nord-Coréens"])
+def test_inhabitants_written_with_a_hyphen_are_no_place(name):
+    text = f"Les {name} aisés partent en vacances."
+    assert group_mentions([RawMention(name, "LOC", 4)], text) == []
