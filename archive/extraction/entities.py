@@ -812,6 +812,13 @@ _ORGANISATION_CUE = re.compile(
 )
 
 
+# A country's embassy or consulate is an organisation: « l'ambassade de France au Mexique ».
+_MISSION = re.compile(
+    r"(?<!\w)(?:[Aa]mbassade|[Cc]onsulat)(?:\s+général)?\s+(?:de\s+la\s+|de\s+l['’]|des\s+|du\s+|de\s+|d['’])"
+    r"(?P<place>[A-ZÀ-Ý][\w'’]*(?:[\s-][A-ZÀ-Ý][\w'’]*)*)"
+)
+
+
 @functools.cache
 def _stop_words() -> frozenset[str]:
     # spaCy's French list; imported on first use, so that web workers import no spaCy.
@@ -822,8 +829,8 @@ def _stop_words() -> frozenset[str]:
 
 def with_cued_organisations(mentions: list[RawMention], text: str) -> list[RawMention]:
     """The recogniser's mentions, with the names a noun says are organisations
-    (`_ORGANISATION_CUE`) as organisations: the spans it missed added, those it
-    gave another label or other edges replaced."""
+    (`_ORGANISATION_CUE`) and a country's embassies (`_MISSION`) as organisations:
+    the spans it missed added, those it gave another label or other edges replaced."""
     cued = []
     for match in _ORGANISATION_CUE.finditer(text):
         name = re.sub(r"[.’'\s]+$", "", match["name"])
@@ -833,6 +840,11 @@ def with_cued_organisations(mentions: list[RawMention], text: str) -> list[RawMe
             continue
         if entity_key(name) and not is_known_place(entity_key(name)):
             cued.append(RawMention(name, "ORG", match.start("name")))
+    for match in _MISSION.finditer(text):
+        if is_known_place(entity_key(match["place"])):
+            # Named with a capital, as an institution (« Ambassade de France »): the
+            # lower-case word opening a span is otherwise a common noun (is_noise).
+            cued.append(RawMention(match[0][0].upper() + match[0][1:], "ORG", match.start()))
     if not cued:
         return list(mentions)
     spans = [(c.start, c.start + len(c.text)) for c in cued]

@@ -222,3 +222,9 @@ def test_people_and_acronyms_in_quotes_stay_names():
     )
     assert (PERSON, "Joaquin Guzman") in found
     assert any(name == "AMLO" for _, name in found), found
+
+
+def test_a_country_s_embassy_is_an_organisation():
+    found = entities("L'ambassade de France a confirmé le rapt. Le consulat du Mexique à Paris n'a rien dit.")
+    assert (ORGANISATION, "Ambassade de France") in found
+    assert (ORGANISATION, "Consulat du Mexique") in found
