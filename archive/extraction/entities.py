@@ -570,7 +570,8 @@ def clean_name(text: str, kind: str) -> tuple[str, str]:
     # « L'Australie » the recogniser called a person becomes a place once the gazetteer
     # knows it: the elided article goes whatever the kind.
     if entity_key(name) not in KEEP_ARTICLE:
-        name = re.sub(r"^[LlDd]'(?=[A-ZÀ-Ý])", "", name)
+        # « L'omerta » loses it too, and is then the common noun it is (is_noise).
+        name = re.sub(r"^[LlDd]'(?=\w)", "", name)
     role_words = []
     if kind == PERSON:
         words = name.split()
@@ -666,7 +667,7 @@ def group_mentions(mentions: list[RawMention], text: str) -> list[FoundEntity]:
     spellings: dict[tuple[str, str], Counter] = defaultdict(Counter)
     credits = [m.span() for m in _CREDIT_LINE.finditer(text)]
     lowercase_words = set(re.findall(r"(?<![\w'’])[a-zà-öø-ÿ]\w*", text))
-    things, quoted = set(), set()
+    things, quoted = set(), named_things(text)
     quotations = quoted_names(text)
     repaired = _split_place_pairs(map(lambda m: _to_word_end(m, text), mentions))
     for mention in _people_by_first_name(list(repaired), text):
@@ -721,7 +722,12 @@ def group_mentions(mentions: list[RawMention], text: str) -> list[FoundEntity]:
 
 
 # A short quotation on one line: « Narcos : Mexico », "Daca", "Keep America great".
-_QUOTATION = re.compile(r"[«“\"]\s*([^«»“”\"\n]{2,60}?)\s*[»”\"]")
+# A straight quote opens after no letter and closes before no lower-case letter, so
+# that the end of one quotation and the start of the next are no quotation.
+_QUOTATION = re.compile(
+    r"«\s*(?P<angled>[^«»\n]{2,60}?)\s*»|“\s*(?P<curly>[^“”\n]{2,60}?)\s*”"
+    r"|(?<!\w)\"(?=\S)(?P<straight>[^\"\n]{2,60}?)(?<=\S)\"(?![a-zà-ÿ])"
+)
 
 
 def quoted_names(text: str) -> set[str]:
@@ -731,7 +737,8 @@ def quoted_names(text: str) -> set[str]:
     for match in _QUOTATION.finditer(text):
         if re.search(r"\b(?:alias|dite?|surnommée?|appelée?)\s*$", text[max(0, match.start() - 20) : match.start()]):
             continue
-        keys |= {entity_key(match[1]), entity_key(match[1].split(":")[0])}
+        quoted = match["angled"] or match["curly"] or match["straight"]
+        keys |= {entity_key(quoted), entity_key(quoted.split(":")[0])}
     return keys - {""}
 
 
@@ -751,15 +758,22 @@ def _may_be_a_title(name: str, kind: str) -> bool:
 
 def _is_thing(name: str, before: str) -> bool:
     """A one-word « person » that is a thing: French words joined by a hyphen
-    (« Racontez-nous », a newsletter's call), or a word after a determiner
-    (« ressortir le Kärcher », « nettoyer au Kärcher »): people are not « le X »."""
+    (« Racontez-nous », a newsletter's call), or a word after a determiner or a
+    possessive (« ressortir le Kärcher », « L’omerta », « son Scarface »): people are
+    not « le X »."""
     if " " in name:
         return False
     parts = re.split(r"[-‐‑]", name)
     words = [p for p in parts if p.lower() not in _PRONOUNS_AFTER_VERB]
     if len(parts) > 1 and words and not is_known_place(entity_key(name)) and all(is_french_word(w) for w in words):
         return True
-    return bool(re.search(r"(?:^|\s)(?:le|la|les|au|aux|du|un|une)\s+[«“\"]?\s*$", before))
+    # « L’omerta règne », « son Scarface », « cette Bourse »: a determiner, a possessive.
+    return bool(
+        re.search(
+            r"(?:^|\s)(?:(?:le|la|les|au|aux|du|un|une|son|sa|ses|leur|leurs|ce|cet|cette|ces)\s+[«“\"]?\s*|[Ll]['’])$",
+            before,
+        )
+    )
 
 
 _PRONOUNS_AFTER_VERB = {"nous", "vous", "moi", "toi", "le", "la", "les", "lui", "leur", "en", "y"}
@@ -798,10 +812,10 @@ def _split_place_pairs(mentions):
 
 # A noun that says what the capitalised name after it is, with up to two adjectives
 # between: « la chaîne KYMA News », « le site d'information Noticias Web »,
-# « l'association TechNet », « des pistolets de marque autrichienne Glock ».
+# « l'association TechNet », « sa page Facebook », « de marque autrichienne Glock ».
 _ORGANISATION_CUE = re.compile(
-    r"(?:(?<![\w'’])(?:[Ll]a|[Ll]e|[Ll]['’]|[Dd]u|[Aa]u)\s*"
-    r"(?:chaîne|radio|télévision|quotidien|journal|hebdomadaire|mensuel|magazine|revue|site|portail|média"
+    r"(?:(?<![\w'’])(?:[Ll]a|[Ll]e|[Ll]['’]|[Dd]u|[Aa]u|[Ss]a|[Ss]on|[Ll]eur)\s*"
+    r"(?:chaîne|radio|télévision|quotidien|journal|hebdomadaire|mensuel|magazine|revue|site|portail|média|page|compte"
     r"|agence|ONG|association|collectif|organisation|entreprise|société|groupe|compagnie|firme|marque"
     r"|brasserie|club|parti|syndicat|banque|cabinet|institut|think tank|laboratoire|constructeur|fabricant)"
     r"|\bde marque)"
@@ -811,6 +825,31 @@ _ORGANISATION_CUE = re.compile(
     r"\s+[«“\"]?\s*(?P<name>[A-ZÀ-Ý][\w'’&.+-]*(?:\s+(?:(?:de|du|des|of|the|y|&)\s+)?[A-ZÀ-Ý0-9][\w'’&.+-]*){0,4})"
 )
 
+
+# A noun that says the name after it is a thing, not a person, place or organisation:
+# « la tempête Amanda », « le logiciel espion Pegasus », « la série Narcos ».
+_THING_CUE = re.compile(
+    r"(?<!\w)(?:tempête|ouragan|cyclone|typhon|logiciel|application|appli|série|film|documentaire|album|chanson"
+    r"|roman|livre|émission|opération|programme|dispositif|vaccin|variant|virus|navire|porte-avions|fusil|missile)"
+    r"(?:\s+(?P<adjective>[a-zà-ÿ-]+))?\s+[«“\"]?\s*(?P<name>[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý0-9][\w'’-]*){0,3})",
+)
+
+
+def named_things(text: str) -> set[str]:
+    """The keys of the names `_THING_CUE` calls things in `text`."""
+    return {
+        entity_key(match["name"])
+        for match in _THING_CUE.finditer(text)
+        if not match["adjective"] or match["adjective"] not in _stop_words()
+    } - {""}
+
+
+# A noun that says the name after it is a place: « le village de Potrero Cubias ».
+_PLACE_CUE = re.compile(
+    r"(?<!\w)(?:village|ville|localité|municipalité|commune|bourgade|hameau|quartier|faubourg|île|archipel"
+    r"|province|région|comté|département)\s+(?:de\s+|d['’])"
+    r"(?P<name>[A-ZÀ-Ý][\w'’-]*(?:\s+(?:(?:de|del|de la|du|des|las|los|el|la)\s+)?[A-ZÀ-Ý][\w'’-]*){0,3})"
+)
 
 # A country's embassy or consulate is an organisation: « l'ambassade de France au Mexique ».
 _MISSION = re.compile(
@@ -827,10 +866,11 @@ def _stop_words() -> frozenset[str]:
     return frozenset(STOP_WORDS)
 
 
-def with_cued_organisations(mentions: list[RawMention], text: str) -> list[RawMention]:
+def with_cued_names(mentions: list[RawMention], text: str) -> list[RawMention]:
     """The recogniser's mentions, with the names a noun says are organisations
-    (`_ORGANISATION_CUE`) and a country's embassies (`_MISSION`) as organisations:
-    the spans it missed added, those it gave another label or other edges replaced."""
+    (`_ORGANISATION_CUE`) or places (`_PLACE_CUE`), and a country's embassies
+    (`_MISSION`), taken as the noun says: the spans it missed added, those it gave
+    another label or other edges replaced."""
     cued = []
     for match in _ORGANISATION_CUE.finditer(text):
         name = re.sub(r"[.’'\s]+$", "", match["name"])
@@ -840,6 +880,8 @@ def with_cued_organisations(mentions: list[RawMention], text: str) -> list[RawMe
             continue
         if entity_key(name) and not is_known_place(entity_key(name)):
             cued.append(RawMention(name, "ORG", match.start("name")))
+    for match in _PLACE_CUE.finditer(text):
+        cued.append(RawMention(match["name"], "LOC", match.start("name")))
     for match in _MISSION.finditer(text):
         if is_known_place(entity_key(match["place"])):
             # Named with a capital, as an institution (« Ambassade de France »): the

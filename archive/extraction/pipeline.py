@@ -18,7 +18,7 @@ from .entities import (
     entity_key,
     group_mentions,
     speaker_resolver,
-    with_cued_organisations,
+    with_cued_names,
 )
 from .figures import Figure, SentenceParse, find_figures
 from .fingerprint import signature
@@ -191,15 +191,16 @@ def find_facts(
     """Entities (from the recogniser's `mentions` of `analysed_text`), figures,
     quotes with speakers, themes and the near-duplicate signature. The
     `authors` signed the article: their byline is not a mention. A name a noun
-    calls an organisation (« la chaîne KYMA News ») is one, and the known
-    `organisations` (the editors' list) win over both.
+    calls an organisation or a place (« la chaîne KYMA News », « le village de
+    Potrero Cubias ») is one, and the known `organisations` (the editors' list)
+    win over both.
     `parse` gives the dependency parse of the sentences that may hold a figure
     (archive.extraction.nlp.parse when not given); the `quote_parse` of the
     body's sentences around quotes (quotes.parse_windows) finds their speakers,
     without it they come from the patterns alone."""
     text = analysed_text(title, body)
     known = known_organisations(text, organisations) if organisations else []
-    mentions, known = give_way(with_cued_organisations(mentions, text), known, text)
+    mentions, known = give_way(with_cued_names(mentions, text), known, text)
     found = with_known(article_entities(mentions, text), known_entities(known, organisations))
     entities = without_authors(found, authors)
     speakers = speaker_resolver(entities, shift=len(title) + 2)

@@ -228,3 +228,36 @@ def test_a_country_s_embassy_is_an_organisation():
     found = entities("L'ambassade de France a confirmé le rapt. Le consulat du Mexique à Paris n'a rien dit.")
     assert (ORGANISATION, "Ambassade de France") in found
     assert (ORGANISATION, "Consulat du Mexique") in found
+
+
+def test_a_name_a_noun_calls_a_thing_is_no_entity():
+    found = entities(
+        "Les récoltes ont été perdues au passage de la tempête Amanda. Le logiciel espion Pegasus a infecté "
+        "le téléphone. Pegasus a été vendu au Mexique. En 1983, Brian De Palma en fera le thème de son Scarface."
+    )
+    assert not {name for _, name in found} & {"Amanda", "Pegasus", "Scarface"}, found
+    assert (PERSON, "Brian De Palma") in found
+
+
+def test_a_word_after_an_elided_article_is_a_common_noun():
+    found = entities("Un employé a été abattu par deux assaillants à moto. L’omerta règne aussi chez les employés.")
+    assert not any("omerta" in name.lower() for _, name in found), found
+
+
+def test_a_name_a_noun_calls_a_place_is_one():
+    found = entities("Dans le village de Potrero Cubias, près de San Isidro, Antonio Iraheta, un paysan, a tout perdu.")
+    assert (PLACE, "Potrero Cubias") in found
+    assert (PERSON, "Antonio Iraheta") in found
+
+
+def test_the_end_of_one_straight_quotation_and_the_start_of_the_next_are_no_quotation():
+    found = entities(
+        '"Voter pour un démocrate, c\'est voter pour la montée du socialisme", a affirmé Donald Trump. '
+        '"Donald Trump est en campagne", a répondu Joe Biden.'
+    )
+    assert {(PERSON, "Donald Trump"), (PERSON, "Joe Biden")} <= set(found)
+
+
+def test_a_platform_after_a_page_or_an_account_is_an_organisation():
+    found = entities("Le site d’information Testigo Minero l’a écrit sur sa page Facebook, dimanche.")
+    assert (ORGANISATION, "Facebook") in found
