@@ -196,6 +196,7 @@ ORGANISATIONS = {
     "twitter",
     "facebook",
     "tiktok",
+    "arte",
     "youtube",
     "whatsapp",
     "netflix",

@@ -261,3 +261,8 @@ def test_the_end_of_one_straight_quotation_and_the_start_of_the_next_are_no_quot
 def test_a_platform_after_a_page_or_an_account_is_an_organisation():
     found = entities("Le site d’information Testigo Minero l’a écrit sur sa page Facebook, dimanche.")
     assert (ORGANISATION, "Facebook") in found
+
+
+def test_a_channel_the_recogniser_calls_a_person_is_an_organisation():
+    found = entities("Le documentaire sera diffusé mardi. Arte le rediffusera en mai.")
+    assert not any(name == "Arte" for kind, name in found if kind != ORGANISATION), found
