@@ -693,6 +693,8 @@ def group_mentions(mentions: list[RawMention], text: str) -> list[FoundEntity]:
         key = entity_key(name)
         if key in quotations and _may_be_a_title(name, kind):
             quoted.add(key)
+        if name.isupper() and re.search(r"[»”\"]\s*\($", text[max(0, mention.start - 4) : mention.start]):
+            quoted.add(key)  # « Protocoles de protection des migrants » (PPM): a title's acronym
         if key in ORGANISATIONS:
             kind = ORGANISATION
         elif kind != PLACE and is_known_place(key) and not _names_a_person(key, mentions):
@@ -747,14 +749,32 @@ def _may_be_a_title(name: str, kind: str) -> bool:
     """Whether a name in quotes may be a title, a slogan or a programme's name (« Sister
     Morphine », « Narcos », « Sunshine State », « Dreamers ») rather than a name: not a
     known place or organisation, not a first name and a surname, no acronym; an
-    organisation only when it holds a lower-case word (« Ingérence inexplicable »),
-    since newspapers' titles go in quotes too (« Proceso »)."""
+    organisation only when it holds a lower-case word (« Ingérence inexplicable ») or
+    an English slogan's word (« Keep America Great »), since newspapers' titles go in
+    quotes too (« Proceso »)."""
     key = entity_key(name)
     if is_known_place(key) or key in ORGANISATIONS or opens_with_first_name(name) or name.isupper():
         return False  # an acronym in quotes is a nickname (« AMLO ») or an organisation
     if kind == ORGANISATION:
-        return any(w[:1].islower() and w.lower() not in _NAME_PARTICLES | _TRAILING_PARTICLES for w in name.split())
+        words = name.split()
+        return any(w[:1].islower() and w.lower() not in _NAME_PARTICLES | _TRAILING_PARTICLES for w in words) or any(
+            w.lower() in _english_slogan_words() for w in words
+        )
     return True
+
+
+# Words of organisations' English names (« The Washington Post », « Bank of America »),
+# which the slogans test leaves out of spaCy's English stop words.
+_ENGLISH_NAME_WORDS = {"the", "of", "and", "for", "in", "on", "at", "to", "a", "an", "by", "with", "from", "first"}
+
+
+@functools.cache
+def _english_slogan_words() -> frozenset[str]:
+    """English function words that slogans have and names do not: « Make America
+    Great Again », « Keep America Great », « Yes We Can » (spaCy's list, on first use)."""
+    from spacy.lang.en.stop_words import STOP_WORDS  # noqa: PLC0415 - web workers import no spaCy
+
+    return frozenset(STOP_WORDS - _ENGLISH_NAME_WORDS)
 
 
 def _is_thing(name: str, before: str) -> bool:

@@ -266,3 +266,20 @@ def test_a_platform_after_a_page_or_an_account_is_an_organisation():
 def test_a_channel_the_recogniser_calls_a_person_is_an_organisation():
     found = entities("Le documentaire sera diffusé mardi. Arte le rediffusera en mai.")
     assert not any(name == "Arte" for kind, name in found if kind != ORGANISATION), found
+
+
+def test_slogans_in_quotes_are_no_organisations_but_newspapers_in_quotes_are():
+    found = entities(
+        'Le président a lancé "Make America Great Again" puis "Keep America Great" devant ses partisans, '
+        "cité par « The Washington Post » et par « Proceso »."
+    )
+    assert not any("America" in name for _, name in found), found
+    assert any(name in ("The Washington Post", "Washington Post") for _, name in found), found
+
+
+def test_the_acronym_of_a_quoted_title_is_no_organisation():
+    found = entities(
+        "La politique, officiellement appelée « Protocoles de protection des migrants » (PPM), a été suspendue. "
+        "Les PPM renvoyaient les demandeurs d'asile au Mexique."
+    )
+    assert not any(name == "PPM" for _, name in found), found
