@@ -11,6 +11,7 @@ from django.utils import formats
 MAX_MONTHS = 48  # beyond four years, months are too thin to read: count by year
 WIDTH, HEIGHT, AXIS = 720, 120, 22
 TOP = 16  # room above the tallest bar for its count  # SVG user units; the chart scales with CSS
+LABEL_ROOM = 32  # half the widest axis label (« sept. 2022 »)
 
 
 @dataclass
@@ -38,6 +39,13 @@ class Timeline:
     show_counts: bool = False
     width: int = WIDTH
     height: int = HEIGHT + AXIS
+
+    @property
+    def view_box(self) -> str:
+        # Room on both sides for the first and last axis labels, centred under
+        # their bars (« janv. 2019 » under a thin first bar would start left of 0).
+        return f"{-LABEL_ROOM} 0 {self.width + 2 * LABEL_ROOM} {self.height}"
+
     baseline: int = HEIGHT
 
     @property

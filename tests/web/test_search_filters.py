@@ -300,3 +300,9 @@ def test_all_on_a_facet_that_cannot_combine_so_is_refused_with_a_reason(client, 
 
     assert response.status_code == 400
     assert "peuvent être exigés tous ensemble" in response.json()["errors"][0]
+
+
+def test_the_first_and_last_axis_labels_stay_inside_the_chart(client, dated):
+    html = client.get("/recherche/", {"q": "frontière"}).content.decode()
+    # Centred under the first and last bars, half a label sticks out: the view box has room for it.
+    assert 'viewBox="-32 0 784 142"' in html
