@@ -420,6 +420,38 @@ LONE_INSTITUTION_WORDS = {
     "assemblee",
     "constitution",
 }
+# The first word of an institution's name: a span it opens is an organisation, whatever
+# the recogniser says (« Cour de cassation » and « Santé publique France » as places,
+# « Amaury Sport Organisation » as a person). Folded keys.
+INSTITUTION_HEADS = LONE_INSTITUTION_WORDS - {"constitution"} | {
+    "institut",
+    "office",
+    "organisation",
+    "federation",
+    "confederation",
+    "ligue",
+    "parti",
+    "banque",
+    "societe",
+    "compagnie",
+    "universite",
+    "ecole",
+    "comite",
+    "fondation",
+    "association",
+    "syndicat",
+    "ministere",
+    "secretariat",
+    "observatoire",
+    "haut conseil",
+    "caisse",
+}
+# The last word of an organisation's name: « Amaury Sport Organisation », « Amnesty
+# International »; a place ending in « France » is a French agency (« Santé publique
+# France », « Radio France »), not a person (« Anatole France »).
+INSTITUTION_TAILS = {"organisation", "organization", "association", "international", "group", "corporation", "company"}
+# The first word of a thing's name: « Affaire Theranos », « Opération Lone Star ».
+THING_HEADS = {"affaire", "operation", "plan", "loi", "projet", "programme", "primaire", "prix", "coupe", "festival"}
 # "XXe", "XIXe siècle", "IIIe s.": centuries. Upper-case numerals and a lower-case
 # ending, matched on the name: the folded key would take "Vice" and "Lille" for numerals.
 _CENTURY = re.compile(r"^[IVXLC]+(?:e|ème|eme|er)(?:\s+(?:si[eè]cles?|s\.?))?$")
@@ -952,6 +984,13 @@ def _split_at_first_name(mention: RawMention, text: str) -> list[RawMention]:
     kind = KINDS.get(mention.label)
     if kind is None:
         return [mention]
+    words = mention.text.split()
+    head = entity_key(words[0]) if len(words) > 1 else ""
+    if head in THING_HEADS:
+        return []
+    tail = entity_key(words[-1]) if len(words) > 1 else ""
+    if head in INSTITUTION_HEADS or tail in INSTITUTION_TAILS or (tail == "france" and kind == PLACE):
+        return [RawMention(mention.text, "ORG", mention.start)]
     # Organisations are named after people more often than places are (« Marine Corps »,
     # « Fondation Bill Gates »): there the first name must be no French word either.
     if kind != PERSON and opens_with_first_name(mention.text, strict=kind == ORGANISATION):

@@ -4,7 +4,7 @@ gazetteer (pycountry, GeoNames) and French words from the model's dictionary."""
 import pytest
 
 from archive.extraction.dictionary import is_french_word
-from archive.extraction.entities import PERSON, PLACE, RawMention, group_mentions, is_known_place
+from archive.extraction.entities import ORGANISATION, PERSON, PLACE, RawMention, group_mentions, is_known_place
 
 
 def test_places_come_from_the_packages_in_french_and_english():
@@ -85,3 +85,19 @@ def test_a_person_the_recogniser_once_calls_a_place_stays_the_person():
 def test_inhabitants_written_with_a_hyphen_are_no_place(name):
     text = f"Les {name} aisés partent en vacances."
     assert group_mentions([RawMention(name, "LOC", 4)], text) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "label"),
+    [("Cour de cassation", "LOC"), ("Santé publique France", "LOC"), ("Amaury Sport Organisation", "PER")],
+)
+def test_a_span_an_institution_word_opens_is_an_organisation(name, label):
+    text = f"Selon la décision de la {name}, rendue hier."
+    found = group_mentions([RawMention(name, label, text.index(name))], text)
+    assert [(e.kind, e.name) for e in found] == [(ORGANISATION, name)]
+
+
+@pytest.mark.parametrize("name", ["Affaire Theranos", "Opération Lone Star", "Primaire populaire"])
+def test_a_span_a_thing_word_opens_is_no_entity(name):
+    text = f"Elle a parlé de l'{name} hier."
+    assert group_mentions([RawMention(name, "PER", text.index(name))], text) == []
