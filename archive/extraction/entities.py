@@ -703,7 +703,7 @@ def group_mentions(mentions: list[RawMention], text: str) -> list[FoundEntity]:
     things, quoted = set(), named_things(text)
     quotations = quoted_names(text)
     repaired = _split_place_pairs(map(lambda m: _to_word_end(m, text), mentions))
-    for mention in _people_by_first_name(list(repaired), text):
+    for mention in _repaired_by_words(list(repaired), text):
         kind = KINDS.get(mention.label)
         span = name_span(mention.text, mention.start)
         if not kind or not span:
@@ -947,12 +947,9 @@ def with_cued_names(mentions: list[RawMention], text: str) -> list[RawMention]:
     return sorted(kept + cued, key=lambda m: m.start)
 
 
-def _people_by_first_name(mentions: list[RawMention], text: str) -> list[RawMention]:
-    """The spans a common first name shows to be a person's name, whatever the
-    recogniser's label: « Joe Biden » taken for a place, « Andres Manuel Lopez Obrador »
-    for an organisation. A person run into the place or organisation before it
-    (« El Paso Greg Allen », « à Fresnillo Juan Carlos Muniz ») is split from it, and
-    a name cut at its particle (« Romain Le » + « Cour Grandmaison ») joined again."""
+def _repaired_by_words(mentions: list[RawMention], text: str) -> list[RawMention]:
+    """The recogniser's spans as their own words say (`_relabelled`), and a name cut
+    at its particle (« Romain Le » + « Cour Grandmaison ») joined again."""
     mentions = sorted(mentions, key=lambda m: m.start)
     kept, skip = [], False
     for mention, following in zip(mentions, [*mentions[1:], None], strict=False):
@@ -971,7 +968,7 @@ def _people_by_first_name(mentions: list[RawMention], text: str) -> list[RawMent
             kept.append(RawMention(f"{mention.text} {following.text}", "PER", mention.start))
             skip = True
             continue
-        kept.extend(_split_at_first_name(mention, text))
+        kept.extend(_relabelled(mention, text))
     return kept
 
 
@@ -980,7 +977,13 @@ _NAME_PARTICLES = {"de", "del", "della", "der", "di", "da", "do", "dos", "du", "
 _PLACE_OPENERS = {"san", "santa", "santo", "sao", "saint", "sainte", "st", "ste"}
 
 
-def _split_at_first_name(mention: RawMention, text: str) -> list[RawMention]:
+def _relabelled(mention: RawMention, text: str) -> list[RawMention]:
+    """The span as its words say, whatever the recogniser's label: none when a
+    thing's word opens it (« Affaire Theranos »); an organisation when an
+    institution's word opens or ends it (« Cour de cassation »); a person when a
+    common first name opens it (« Joe Biden » taken for a place, « Andres Manuel
+    Lopez Obrador » for an organisation); a place or organisation and the person run
+    into it, split (« El Paso Greg Allen », « à Fresnillo Juan Carlos Muniz »)."""
     kind = KINDS.get(mention.label)
     if kind is None:
         return [mention]
