@@ -6,9 +6,9 @@ save or delete only records the article's id; once the transaction commits, the
 ids are queued in the database and written to the index from what the database
 then holds, once per article however many times it was saved
 (search/upkeep/queue.py: a write that cannot take the index's lock is retried,
-never dropped). During a bulk import (`deferred_indexing()`), each commit only
-queues its ids, and the queue is written in one writer at the end; an import
-killed halfway leaves them queued for the next write.
+never dropped). During a bulk import (`deferred_indexing()`), each transaction
+queues its ids before it commits, and the queue is written in one writer at the
+end; an import killed at any point leaves them queued for the next write.
 """
 
 import logging
@@ -35,7 +35,15 @@ def _state():
 
 def schedule(*pks):
     state = _state()
-    state.pending.update(pk for pk in pks if pk is not None)
+    new = {pk for pk in pks if pk is not None} - state.pending
+    if new and state.deferred and transaction.get_connection().in_atomic_block:
+        # During an import, queue the rows inside the article's own transaction: an
+        # import killed between its commit and the on-commit hook would otherwise
+        # leave a committed article no row names, which its rerun skips as « déjà
+        # présent » and never indexes. (The hook queues the ids again: a second row
+        # per article is harmless, and covers ids whose first rows a rollback took.)
+        queue.enqueue(new)
+    state.pending |= new
     transaction.on_commit(flush)
 
 

@@ -154,3 +154,22 @@ def test_check_index_repair_writes_the_queue(article, monkeypatch):
     assert "Index conforme" in out.getvalue()
     assert found("quetzalbrume") == [article.slug]
     assert not PendingIndexUpdate.objects.exists()
+
+
+def test_during_an_import_an_article_is_queued_in_its_own_transaction(article):
+    # A kill between an article's commit and the on-commit hook must leave its row:
+    # the rerun takes the article as already present and would never index it.
+    with deferred_indexing():
+        with transaction.atomic():
+            retitle(article, "Titre changé pendant un import")
+            assert list(PendingIndexUpdate.objects.values_list("article_id", flat=True)) == [article.pk]
+    assert not PendingIndexUpdate.objects.exists()  # written at the end of the import
+    assert found("changé") == [article.slug]
+
+
+def test_an_import_transaction_rolled_back_queues_nothing(article):
+    with deferred_indexing():
+        with pytest.raises(RuntimeError), transaction.atomic():
+            retitle(article, "Titre abandonné")
+            raise RuntimeError
+        assert not PendingIndexUpdate.objects.exists()
