@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
+from archive.admin_base import ArchiveAdmin
 from archive.edited_text import same_text, submitted_text
 from archive.entities import add_alias, merge_entities
 from archive.extraction.entities import entity_key
@@ -214,7 +215,7 @@ class MergeActionMixin:
 
 
 @admin.register(Source)
-class SourceAdmin(MergeActionMixin, PlainSaveMixin, admin.ModelAdmin):
+class SourceAdmin(MergeActionMixin, PlainSaveMixin, ArchiveAdmin):
     list_display = ["name", "slug", "article_count", "agency_count", "url"]
     search_fields = ["name", "slug", "aliases__name"]
     inlines = [SourceAliasInline]
@@ -337,7 +338,7 @@ class ArticleForm(forms.ModelForm):
 
 
 @admin.register(Article)
-class ArticleAdmin(PlainSaveMixin, admin.ModelAdmin):
+class ArticleAdmin(PlainSaveMixin, ArchiveAdmin):
     form = ArticleForm
     list_display = ["title", "published_on", "date_precision", "source", "relevance", "verified", "word_count", "ref"]
     list_filter = [
@@ -524,7 +525,7 @@ class AliasInline(admin.TabularInline):
 
 
 @admin.register(Entity)
-class EntityAdmin(MergeActionMixin, PlainSaveMixin, admin.ModelAdmin):
+class EntityAdmin(MergeActionMixin, PlainSaveMixin, ArchiveAdmin):
     list_display = ["name", "kind", "slug", "mention_count"]
     list_filter = ["kind", "name_edited"]
     search_fields = ["name", "aliases__name", "slug"]
@@ -570,7 +571,7 @@ class EntityAdmin(MergeActionMixin, PlainSaveMixin, admin.ModelAdmin):
 
 
 @admin.register(Theme)
-class ThemeAdmin(PlainSaveMixin, ArticleCountMixin, admin.ModelAdmin):
+class ThemeAdmin(PlainSaveMixin, ArticleCountMixin, ArchiveAdmin):
     list_display = ["name", "slug", "article_count"]
     search_fields = ["name", "keywords"]
 
@@ -586,7 +587,7 @@ def _definition_or_none(subject):
 
 
 @admin.register(Subject)
-class SubjectAdmin(PlainSaveMixin, admin.ModelAdmin):
+class SubjectAdmin(PlainSaveMixin, ArchiveAdmin):
     """One subject per archive: the list leads to its form; saving a changed
     definition queues the re-scoring of every article."""
 
@@ -639,7 +640,7 @@ class OrganisationPatternForm(forms.ModelForm):
 
 
 @admin.register(OrganisationPattern)
-class OrganisationPatternAdmin(PlainSaveMixin, admin.ModelAdmin):
+class OrganisationPatternAdmin(PlainSaveMixin, ArchiveAdmin):
     """The known organisations (archive.extraction.organisations): extraction reads
     the list at each batch, so a change applies to what is extracted next."""
 
@@ -678,7 +679,7 @@ class OrganisationPatternAdmin(PlainSaveMixin, admin.ModelAdmin):
 
 
 @admin.register(ExtractionJob)
-class ExtractionJobAdmin(admin.ModelAdmin):
+class ExtractionJobAdmin(ArchiveAdmin):
     list_display = ["__str__", "status", "progress", "changed", "requested_by", "created_at", "finished_at"]
     list_filter = ["status", "relevance_only"]
     readonly_fields = [f.name for f in ExtractionJob._meta.fields]

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 
 from archive.adding import queue_addition
+from archive.admin_base import ArchiveAdmin
 from archive.models import AdditionJob
 
 MAX_TEXT = 500_000  # characters: a long feature is a tenth of that
@@ -55,7 +56,7 @@ class AdditionForm(forms.ModelForm):
 
 
 @admin.register(AdditionJob)
-class AdditionJobAdmin(admin.ModelAdmin):
+class AdditionJobAdmin(ArchiveAdmin):
     form = AdditionForm
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ["__str__", "status", "result", "requested_by", "created_at"]

@@ -8,12 +8,13 @@ from django.db import models
 from django.urls import reverse
 from django.utils.html import format_html
 
+from archive.admin_base import ArchiveAdmin
 from archive.feeds.health import feed_problem
 from archive.models import Feed, FeedItem, HeldArticle
 
 
 @admin.register(Feed)
-class FeedAdmin(admin.ModelAdmin):
+class FeedAdmin(ArchiveAdmin):
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ["__str__", "active", "last_polled_at", "last_new_item_at", "state"]
     list_filter = ["active", "last_ok"]
@@ -51,7 +52,7 @@ class FeedAdmin(admin.ModelAdmin):
 
 
 @admin.register(FeedItem)
-class FeedItemAdmin(admin.ModelAdmin):
+class FeedItemAdmin(ArchiveAdmin):
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ["__str__", "feed", "seen_at", "published_at", "outcome", "article_link"]
     list_filter = ["feed"]
@@ -74,7 +75,7 @@ class FeedItemAdmin(admin.ModelAdmin):
 
 
 @admin.register(HeldArticle)
-class HeldArticleAdmin(admin.ModelAdmin):
+class HeldArticleAdmin(ArchiveAdmin):
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ["title", "source", "relevance", "relevance_score", "feed", "imported_at", "edit_link"]
     list_display_links = None

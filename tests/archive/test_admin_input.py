@@ -1,5 +1,7 @@
 """What an editor types in the admin inlines gets a message, never a server error."""
 
+import pytest
+
 from archive.models import Alias, Entity, Figure, Mention, Origin, Review
 from tests.archive.test_curation import change_form, change_url
 
@@ -95,3 +97,11 @@ def test_an_entity_the_article_already_mentions_is_refused_with_a_message(editor
     response = editor_client.post(change_url(article), data)
     assert response.status_code == 200
     assert Mention.objects.filter(article=article, entity=trump).count() == 1
+
+
+@pytest.mark.parametrize("path", ["/admin/archive/article/", "/admin/archive/entity/", "/admin/archive/feed/"])
+def test_a_filter_on_a_number_beyond_64_bits_is_a_wrong_filter_not_an_error(editor_client, seeds, path):
+    # Found by tests/web/test_property_views.py: SQLite raised OverflowError, a 500.
+    response = editor_client.get(path, {"id__in": "9999999999999999999999999"})
+    assert response.status_code == 302 and response["Location"].endswith("?e=1")
+    assert editor_client.get(path, {"id__in": "9999999999999999999999999", "e": "1"}).status_code == 200
