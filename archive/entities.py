@@ -5,7 +5,7 @@ from django.db import IntegrityError, transaction
 from django.utils.text import slugify
 
 from archive.extraction.entities import FoundEntity, entity_key
-from archive.extraction.text import accents
+from archive.extraction.text import capital_accents
 from archive.models import Alias, Entity, FormerSlug, Mention, Quote, Review
 from archive.signals import articles_changed
 
@@ -41,7 +41,11 @@ def _rename(entity: Entity, name: str) -> None:
 
 
 def _better_spelling(new: str, current: str) -> bool:
-    return entity_key(new) == entity_key(current) and accents(new) > accents(current)
+    """Whether an article's spelling should rename the archive's entity: the same
+    name with more accents on its capitals ("États-Unis" for "Etats-Unis"). Not
+    one with more accents on small letters: one article's "Mâli" renamed Mali in
+    328 articles of the whole corpus."""
+    return entity_key(new) == entity_key(current) and capital_accents(new) > capital_accents(current)
 
 
 def _create(kind: str, name: str) -> Entity:

@@ -65,6 +65,13 @@ def accents(text: str) -> int:
     return sum(fold(c) != c for c in text)
 
 
+def capital_accents(text: str) -> int:
+    """How many capitals carry an accent: "États-Unis" → 1, "López" → 0. The press
+    drops accents on capitals ("Etats-Unis", "Elysée"), so a spelling that has them is
+    the better one; an accent on a small letter may as well be a typo ("Mâli")."""
+    return sum(c.isupper() and fold(c) != c for c in text)
+
+
 def normalise(text: str) -> str:
     """NFC, Unix line endings, no control characters, no trailing spaces."""
     text = unicodedata.normalize("NFC", text)

@@ -529,3 +529,10 @@ def test_authors_no_editor_touched_follow_re_extraction(make_article):
     reextract(article.slug)
     article.refresh_from_db()
     assert article.authors == ["Jeanne Fictive", "Marc Imaginaire"]
+
+
+def test_one_article_s_accent_on_a_small_letter_does_not_rename_the_archive_s_entity(make_article):
+    # One article of the whole corpus wrote « Mâli »: the country was renamed in 328 articles.
+    make_article("Au Mali, la junte a annoncé le départ des troupes. Le Mali reste sous sanctions.", ref="a")
+    make_article("Au Mâli, la junte a parlé. Le Mâli reste sous sanctions.", ref="b")
+    assert list(Entity.objects.filter(slug="mali").values_list("name", flat=True)) == ["Mali"]

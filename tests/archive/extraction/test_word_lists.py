@@ -101,3 +101,16 @@ def test_a_span_an_institution_word_opens_is_an_organisation(name, label):
 def test_a_span_a_thing_word_opens_is_no_entity(name):
     text = f"Elle a parlé de l'{name} hier."
     assert group_mentions([RawMention(name, "PER", text.index(name))], text) == []
+
+
+def test_within_an_article_the_frequent_spelling_beats_a_stray_accent_on_a_small_letter():
+    text = "Le Mali. Le Mali. Le Mâli. Les Etats-Unis, les États-Unis."
+    mentions = [RawMention("Mali", "LOC", 3), RawMention("Mali", "LOC", 12), RawMention("Mâli", "LOC", 21)]
+    mentions += [RawMention("Etats-Unis", "LOC", 31), RawMention("États-Unis", "LOC", 47)]
+    assert [e.name for e in group_mentions(mentions, text)] == ["Mali", "États-Unis"]
+
+
+@pytest.mark.parametrize("name", ["Coronavirus", "Mediapart"])
+def test_what_the_whole_corpus_made_a_person_is_no_one(name):
+    text = f"{name} a encore frappé hier."
+    assert not [e for e in group_mentions([RawMention(name, "PER", 0)], text) if e.kind == PERSON]
