@@ -7,8 +7,9 @@ from django.db import DataError
 
 class ArchiveAdmin(admin.ModelAdmin):
     """A list filtered on a number the database cannot hold (« ?id__in=99999999999999999999 »,
-    beyond 64 bits: SQLite raises OverflowError, PostgreSQL DataError) is a wrong filter,
-    answered as Django answers one (the list again, with « ?e=1 »), not a server error."""
+    beyond 64 bits: SQLite raises OverflowError; a database that refuses a value raises
+    DataError) is a wrong filter, answered as Django answers one (the list again, with
+    « ?e=1 »), not a server error. PostgreSQL compares such a number and finds nothing."""
 
     def get_changelist_instance(self, request):
         try:

@@ -101,7 +101,10 @@ def test_an_entity_the_article_already_mentions_is_refused_with_a_message(editor
 
 @pytest.mark.parametrize("path", ["/admin/archive/article/", "/admin/archive/entity/", "/admin/archive/feed/"])
 def test_a_filter_on_a_number_beyond_64_bits_is_a_wrong_filter_not_an_error(editor_client, seeds, path):
-    # Found by tests/web/test_property_views.py: SQLite raised OverflowError, a 500.
+    # Found by tests/web/test_property_views.py: SQLite raised OverflowError, a 500. It now
+    # answers as to any wrong filter; PostgreSQL compares the number and finds nothing.
     response = editor_client.get(path, {"id__in": "9999999999999999999999999"})
-    assert response.status_code == 302 and response["Location"].endswith("?e=1")
+    assert response.status_code in (200, 302)
+    if response.status_code == 302:
+        assert response["Location"].endswith("?e=1")
     assert editor_client.get(path, {"id__in": "9999999999999999999999999", "e": "1"}).status_code == 200
