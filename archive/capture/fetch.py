@@ -129,17 +129,24 @@ def _too_big(limit: int) -> str:
     return f"page trop grosse (plus de {limit // 1_000_000} Mo, VIGIE_CAPTURE_MAX_BYTES)"
 
 
-def refusal_for_status(fetched: Fetched) -> str | None:
-    """Why a response is not a page to archive, or None."""
-    status = fetched.status
+def status_problem(status: int, thing: str = "page") -> str | None:
+    """What an HTTP status other than 200 says, in French, of the `thing` asked
+    for (« page », « flux »), or None. Captures and feeds give the same words."""
     if status in (401, 403):
-        return f"accès refusé (HTTP {status}) : page réservée aux abonnés ou derrière une connexion"
+        return f"accès refusé (HTTP {status}) : réservé aux abonnés ou derrière une connexion"
     if status in (404, 410):
-        return f"page introuvable (HTTP {status})"
+        return f"{thing} introuvable (HTTP {status})"
     if status >= 500:
         return f"erreur du site (HTTP {status}), réessayez plus tard"
     if status != 200:
         return f"réponse inattendue du site (HTTP {status})"
+    return None
+
+
+def refusal_for_status(fetched: Fetched) -> str | None:
+    """Why a response is not a page to archive, or None."""
+    if problem := status_problem(fetched.status):
+        return problem
     if fetched.content_type and fetched.content_type not in HTML_TYPES:
         return f"pas une page HTML ({fetched.content_type})"
     return None

@@ -9,7 +9,7 @@ from urllib.parse import urljoin
 
 import feedparser
 
-from archive.capture.fetch import FetchFailed, FetchLimits, fetch
+from archive.capture.fetch import FetchFailed, FetchLimits, fetch, status_problem
 
 FEED_TYPES = "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.1"
 
@@ -47,7 +47,7 @@ def read_feed(url: str, limits: FetchLimits, etag: str = "", modified: str = "")
     if fetched.status == 304:
         return FeedRead(not_modified=True, etag=etag, modified=modified)
     if fetched.status != 200:
-        return FeedRead(error=_status_error(fetched.status))
+        return FeedRead(error=status_problem(fetched.status, "flux"))
     response_headers = {k.lower(): v for k, v in fetched.headers}
     parsed = feedparser.parse(
         fetched.body, response_headers={**response_headers, "content-location": fetched.url}, sanitize_html=False
@@ -75,13 +75,3 @@ def _item(entry, base: str) -> Item:
     when = entry.get("published_parsed") or entry.get("updated_parsed")
     published = dt.datetime.fromtimestamp(calendar.timegm(when), dt.UTC) if when else None
     return Item(key=key[:1000], url=url[:1000], title=(entry.get("title") or "").strip()[:500], published_at=published)
-
-
-def _status_error(status: int) -> str:
-    if status in (404, 410):
-        return f"flux introuvable (HTTP {status})"
-    if status in (401, 403):
-        return f"accès au flux refusé (HTTP {status})"
-    if status >= 500:
-        return f"erreur du site (HTTP {status})"
-    return f"réponse inattendue du site (HTTP {status})"

@@ -78,7 +78,7 @@ def test_a_refused_address_shows_why_in_french(editor_only_client, captures, emp
     run_worker()
     job = AdditionJob.objects.get()
     assert (job.status, job.article) == ("failed", None)
-    assert job.outcome == "refusé : accès refusé (HTTP 403) : page réservée aux abonnés ou derrière une connexion"
+    assert job.outcome == "refusé : accès refusé (HTTP 403) : réservé aux abonnés ou derrière une connexion"
     assert "refusé : accès refusé (HTTP 403)" in editor_only_client.get(response.url).content.decode()
     assert not Article.objects.exists()
 
