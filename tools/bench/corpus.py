@@ -3,6 +3,7 @@ user's does: the seed articles, then the gold topic set, then N articles of
 the shared corpus split into K successive runs of import_articles."""
 
 import gzip
+import json
 import os
 import subprocess
 from collections.abc import Iterable, Iterator
@@ -31,6 +32,19 @@ SEEDS = ROOT / "fixtures" / "seeds"  # what `make run` imports into an empty arc
 # wire dispatches once N goes past Le Monde's 30,912 articles.
 NEWSPAPERS = ("lemonde_2022.jsonl.gz", "orangesum_fr.jsonl.gz")
 TOPIC = "topic.jsonl"  # the 60 border-militarisation articles of the gold set
+
+
+def corpus_file(name: str) -> Path:
+    """The shared corpus's file `name`; the tool stops with where it looked when it is missing."""
+    path = CORPUS / name
+    if not path.exists():
+        raise SystemExit(f"Corpus introuvable : {path} (VIGIE_CORPUS_DIR)")
+    return path
+
+
+def topic_articles() -> list[dict]:
+    """The 60 articles of topic.jsonl, in order: the gold sets refer to them by index."""
+    return [json.loads(line) for line in corpus_file(TOPIC).open(encoding="utf-8")]
 
 
 @dataclass

@@ -10,7 +10,6 @@ and counts as right when its month is the article's.
 
 import argparse
 import json
-import os
 import time
 from collections import Counter
 from pathlib import Path
@@ -20,9 +19,9 @@ from archive.extraction.entities import ORGANISATION, PERSON, PLACE, entity_key
 from archive.extraction.organisations import KnownOrganisations, seed_organisations
 from archive.extraction.pipeline import RawArticle, analysed_text, extract, find_facts, publisher_names
 from archive.extraction.themes import SEED_THEMES, Lexicon, parse_keywords
+from tools.bench.corpus import topic_articles
 
 GOLD = Path(__file__).with_name("topic.jsonl")
-CORPUS = Path(os.environ.get("VIGIE_CORPUS_DIR", Path(__file__).resolve().parents[3] / "shared" / "corpus"))
 KINDS = {"people": PERSON, "places": PLACE, "organisations": ORGANISATION}
 
 
@@ -31,10 +30,7 @@ def main():
     parser.add_argument("--model", default=nlp.MODEL)
     parser.add_argument("--details", action="store_true", help="print each article's misses and false alarms")
     args = parser.parse_args()
-    source = CORPUS / "topic.jsonl"
-    if not source.exists():
-        raise SystemExit(f"Corpus introuvable : {source} (VIGIE_CORPUS_DIR)")
-    corpus = [json.loads(line) for line in source.open(encoding="utf-8")]
+    corpus = topic_articles()
     gold = [json.loads(line) for line in GOLD.open(encoding="utf-8")]
     lexicon = [Lexicon(name, parse_keywords(keywords)) for name, keywords in SEED_THEMES.items()]
     organisations = KnownOrganisations(seed_organisations())

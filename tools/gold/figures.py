@@ -54,14 +54,14 @@ counting as wrong.
 import argparse
 import gzip
 import json
-import os
 import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tools.bench.corpus import CORPUS
+
 GOLD = Path(__file__).with_name("figures.jsonl")
-CORPUS = Path(os.environ.get("VIGIE_CORPUS_DIR", Path(__file__).resolve().parents[3] / "shared" / "corpus"))
 
 
 @dataclass

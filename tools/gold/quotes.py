@@ -20,7 +20,7 @@ from archive.extraction.organisations import KnownOrganisations, seed_organisati
 from archive.extraction.pipeline import RawArticle, extract, publisher_names
 from archive.extraction.text import fold
 from archive.extraction.themes import SEED_THEMES, Lexicon, parse_keywords
-from tools.gold.evaluate import CORPUS
+from tools.bench.corpus import topic_articles
 
 GOLD = Path(__file__).with_name("quotes.jsonl")
 SEEDS = Path(__file__).resolve().parents[2] / "fixtures" / "seeds"
@@ -56,7 +56,7 @@ def main():
 
 def quotes_of(articles: list[str], model: str) -> dict:
     """The quotes extraction finds in each gold article, by its reference."""
-    corpus = [json.loads(line) for line in (CORPUS / "topic.jsonl").open(encoding="utf-8")]
+    corpus = topic_articles()
     raws = []
     for ref in articles:
         if ref.startswith("seeds/"):

@@ -18,7 +18,6 @@ Vigie seeds (an editor's changes in the admin are not read).
 import argparse
 import gzip
 import json
-import os
 import random
 import time
 from collections import Counter
@@ -26,9 +25,9 @@ from pathlib import Path
 
 from archive.extraction.pipeline import RawArticle, extract
 from archive.extraction.relevance import CORE, ON_TOPIC, RELATED, default_definition, score
+from tools.bench.corpus import CORPUS, topic_articles
 from tools.gold.evaluate import prf
 
-CORPUS = Path(os.environ.get("VIGIE_CORPUS_DIR", Path(__file__).resolve().parents[3] / "shared" / "corpus"))
 SEEDS = Path(__file__).resolve().parents[2] / "fixtures" / "seeds"
 RANDOM_FILES = ("lemonde_2022.jsonl.gz", "orangesum_fr.jsonl.gz")
 DRAW = 1000
@@ -43,12 +42,8 @@ def main():
     parser.add_argument("-n", type=int, default=DRAW, help="random articles per draw")
     parser.add_argument("--details", action="store_true", help="list false positives and misses with their evidence")
     args = parser.parse_args()
-    topic_file = CORPUS / "topic.jsonl"
-    if not topic_file.exists():
-        raise SystemExit(f"Corpus introuvable : {topic_file} (VIGIE_CORPUS_DIR)")
-
     started = time.perf_counter()
-    topic = [json.loads(line) for line in topic_file.open(encoding="utf-8")]
+    topic = topic_articles()
     positives = [_article(row, row["relevance"], row["url"]) for row in topic]
     positives += [
         _article({"text": path.read_text(encoding="utf-8")}, "seed", f"seed:{path.name[:3]}")

@@ -11,14 +11,13 @@ Publisher: right or wrong per article. Agencies: precision and recall over the
 
 import argparse
 import json
-import os
 from pathlib import Path
 
 from archive.extraction.pipeline import RawArticle, extract
+from tools.bench.corpus import topic_articles
 from tools.gold.evaluate import prf
 
 GOLD = Path(__file__).with_name("sources.jsonl")
-CORPUS = Path(os.environ.get("VIGIE_CORPUS_DIR", Path(__file__).resolve().parents[3] / "shared" / "corpus"))
 SEEDS = Path(__file__).resolve().parents[2] / "fixtures" / "seeds"
 
 
@@ -26,10 +25,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--details", action="store_true", help="print each article the extraction gets wrong")
     args = parser.parse_args()
-    topic = CORPUS / "topic.jsonl"
-    if not topic.exists():
-        raise SystemExit(f"Corpus introuvable : {topic} (VIGIE_CORPUS_DIR)")
-    corpus = [json.loads(line) for line in topic.open(encoding="utf-8")]
+    corpus = topic_articles()
     gold = [json.loads(line) for line in GOLD.open(encoding="utf-8")]
     right = tp = fp = fn = 0
     for item in gold:

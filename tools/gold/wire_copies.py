@@ -33,9 +33,9 @@ from pathlib import Path
 
 from archive.extraction import wire_copies
 from archive.extraction.pipeline import RawArticle, extract
+from tools.bench.corpus import CORPUS
 from tools.gold.evaluate import prf
 
-CORPUS = Path(os.environ.get("VIGIE_CORPUS_DIR", Path(__file__).resolve().parents[3] / "shared" / "corpus"))
 SEEDS = Path(__file__).resolve().parents[2] / "fixtures" / "seeds"
 GOLD = Path(__file__).with_name("wire_copies.jsonl")
 # The everyday test archive's inputs, as (file, how many first lines).
